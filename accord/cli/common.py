@@ -1,0 +1,57 @@
+"""What every command shares: the database, the acting user, the console, clean failures."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from accord import settings
+from accord.store import migrate
+from accord.store.db import Database
+
+console = Console()
+errors = Console(stderr=True)
+
+AS_OPTION = typer.Option(None, "--as", help="user the change is recorded under (default: $ACCORD_USER)")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def open_database(create: bool = False) -> Database:
+    """The configured database, migrated to the current schema.
+
+    Commands other than `init` and `demo` refuse an uninitialised database rather
+    than silently creating an empty one somewhere unexpected.
+    """
+    db = Database()
+    try:
+        current = migrate.current_revision(db)
+    except Exception as exc:  # noqa: BLE001 - any driver error means the same to a user
+        fail(f"cannot open the database {db.engine.url.render_as_string(hide_password=True)}: {exc}")
+    if current is None and not create:
+        fail("the database is not initialised: run `accord init` (or `accord demo --load`) first")
+    if current != migrate.head_revision(db):
+        migrate.upgrade(db)
+    return db
+
+
+def actor(as_user: str | None) -> str:
+    """Who a CLI change is recorded under: --as, then $ACCORD_USER, then the login name."""
+    name = as_user or settings.load().user
+    if name:
+        return name
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        fail("say who makes this change: --as NAME or ACCORD_USER=NAME")
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,22 @@
+"""The `accord` command: each group of subcommands lives in its own module and registers here."""
+
+from __future__ import annotations
+
+import typer
+
+from accord.cli import extract, records, roadmap_io
+
+app = typer.Typer(
+    name="accord",
+    help="Run an intergovernmental cooperation roadmap: measures, agreements, projects, commission, trade, news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for module in (records, roadmap_io, extract):
+    module.register(app)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,65 @@
+"""The ORM model of the record; importing this package registers every table."""
+
+from accord.store.models.accounts import ApiToken, AuditEntry, User
+from accord.store.models.agreements import Agreement, AgreementParty, AgreementSector, AgreementTransition
+from accord.store.models.commission import Body, BodyMember, Decision, Session
+from accord.store.models.directory import (
+    Country,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+    Position,
+)
+from accord.store.models.news import Event, EventCountry, EventParticipant, Evidence, SourceItem
+from accord.store.models.projects import Milestone, Project, ProjectCompany
+from accord.store.models.roadmap import (
+    Assignment,
+    Direction,
+    Indicator,
+    Measure,
+    Measurement,
+    ProgressNote,
+    Roadmap,
+    RoadmapParty,
+)
+from accord.store.models.trade import ExchangeRate, TradeFlow, TradeTarget
+
+__all__ = [
+    "Agreement",
+    "AgreementParty",
+    "AgreementSector",
+    "AgreementTransition",
+    "ApiToken",
+    "Assignment",
+    "AuditEntry",
+    "Body",
+    "BodyMember",
+    "Country",
+    "Decision",
+    "Direction",
+    "Event",
+    "EventCountry",
+    "EventParticipant",
+    "Evidence",
+    "ExchangeRate",
+    "Indicator",
+    "Measure",
+    "Measurement",
+    "Milestone",
+    "Organization",
+    "OrganizationAlias",
+    "Person",
+    "PersonAlias",
+    "Position",
+    "ProgressNote",
+    "Project",
+    "ProjectCompany",
+    "Roadmap",
+    "RoadmapParty",
+    "Session",
+    "SourceItem",
+    "TradeFlow",
+    "TradeTarget",
+    "User",
+]

@@ -1,0 +1,110 @@
+"""The commission and its working groups, sessions, and the decisions they take."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from accord.domain.status import MeasureStatus, is_overdue
+from accord.store.base import Base, Tracked, TrackedChild
+from accord.store.models.directory import Organization, Person
+
+
+class Body(Tracked, Base):
+    __tablename__ = "body"
+    audit_entity = "body"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_en: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("body.id"))
+    roadmap_id: Mapped[int | None] = mapped_column(ForeignKey("roadmap.id", ondelete="SET NULL"), index=True)
+
+    members: Mapped[list[BodyMember]] = relationship(back_populates="body", cascade="all, delete-orphan")
+    sessions: Mapped[list[Session]] = relationship(
+        back_populates="body", cascade="all, delete-orphan", order_by="Session.held_on"
+    )
+    parent: Mapped[Body | None] = relationship(remote_side=[id])
+
+    def audit_key(self) -> str:
+        return self.name
+
+    def co_chairs(self) -> list[BodyMember]:
+        return [m for m in self.members if m.role == "co_chair"]
+
+    def last_session(self, today: date) -> Session | None:
+        held = [s for s in self.sessions if s.held_on and s.held_on <= today]
+        return held[-1] if held else None
+
+
+class BodyMember(TrackedChild, Base):
+    __tablename__ = "body_member"
+    __table_args__ = (UniqueConstraint("body_id", "person_id", "role"),)
+    audit_field = "member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    country_code: Mapped[str | None] = mapped_column(ForeignKey("country.code"))
+    role: Mapped[str] = mapped_column(String(20), default="member")
+
+    body: Mapped[Body] = relationship(back_populates="members")
+    person: Mapped[Person] = relationship()
+
+    def audit_owner(self) -> Tracked | None:
+        return self.body
+
+    def audit_value(self) -> str:
+        return f"{self.person.full_name if self.person else self.person_id} ({self.role}, {self.country_code})"
+
+
+class Session(Tracked, Base):
+    __tablename__ = "commission_session"
+    __table_args__ = (UniqueConstraint("body_id", "number"),)
+    audit_entity = "session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    held_on: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(120))
+    summary: Mapped[str | None] = mapped_column(Text)
+    illustrative: Mapped[bool] = mapped_column(default=False)
+
+    body: Mapped[Body] = relationship(back_populates="sessions")
+    decisions: Mapped[list[Decision]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="Decision.sort_key"
+    )
+
+    def audit_key(self) -> str:
+        return f"{self.body_id}/{self.number}"
+
+
+class Decision(Tracked, Base):
+    """A protocol item of a session, tracked like a measure (owner, deadline, status)."""
+
+    __tablename__ = "decision"
+    __table_args__ = (UniqueConstraint("session_id", "number"),)
+    audit_entity = "decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("commission_session.id", ondelete="CASCADE"), index=True)
+    number: Mapped[str] = mapped_column(String(20))
+    sort_key: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default=MeasureStatus.PLANNED.value)
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id", ondelete="SET NULL"))
+
+    session: Mapped[Session] = relationship(back_populates="decisions")
+    owner: Mapped[Organization | None] = relationship()
+
+    def audit_key(self) -> str:
+        return f"{self.session_id}/{self.number}"
+
+    def is_overdue(self, today: date) -> bool:
+        return is_overdue(self.due_on, self.status, today)
