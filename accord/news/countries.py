@@ -1,0 +1,172 @@
+"""Country stage: find references to states, then decide which states are parties.
+
+References are names, adjectives (``белорусская сторона``), compound adjectives
+(``узбекско-белорусский``), demonyms and capitals used as metonymy (``между Бишкеком и
+Минском``).  A capital after a locative preposition (``в Минске``) is a place, not a party.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from accord.news.lexicon.countries import COMPOUND_PREFIXES, COUNTRIES
+from accord.news.lexicon.interaction import CONFLICT_LEMMAS, INTERACTION_LEMMAS
+from accord.news.model import CountryMention, NewsDoc, Token
+from accord.news.natasha_adapter import Models
+
+LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "из", "под", "около", "близ", "до"})
+_STRIP_END = "аяьйоеиыу"
+
+
+def stem(word: str) -> str:
+    """A crude stem for matching inflected proper names: lower case without final vowels."""
+    w = word.lower().replace("ё", "е")
+    while len(w) > 3 and w[-1] in _STRIP_END:
+        w = w[:-1]
+    return w
+
+
+@dataclass
+class CountryIndex:
+    """Lookup tables built from the lexicon with the same lemmatiser as the text."""
+
+    single: dict[str, tuple[str, str]] = field(default_factory=dict)
+    multi: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+    city_stems: dict[str, tuple[str, str]] = field(default_factory=dict)  # stem -> (code, nominative)
+    adjectives: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, models: Models) -> CountryIndex:
+        idx = cls()
+        for code, row in COUNTRIES.items():
+            for name in row["names"]:
+                lemmas = tuple(models.lemma(w) for w in name.replace("-", " - ").split() if w != "-")
+                if len(lemmas) == 1:
+                    idx.single[lemmas[0]] = (code, "name")
+                    idx.single[name.lower().replace("ё", "е")] = (code, "name")
+                else:
+                    idx.multi.setdefault(lemmas[0], []).append((lemmas, code, "name"))
+            for adj in row["adj"]:
+                idx.single[adj] = (code, "adj")
+                idx.adjectives[adj] = code
+            for dem in row["dem"]:
+                idx.single[models.lemma(dem)] = (code, "demonym")
+                idx.single[dem] = (code, "demonym")
+            for city in row["cities"]:
+                idx.city_stems[stem(city)] = (code, city)
+        # «республика» after a country adjective is part of the official name.
+        return idx
+
+    def city(self, token: Token) -> tuple[str, str] | None:
+        """(code, nominative name) if the token is a listed city in any case."""
+        if not token.text[:1].isupper():
+            return None
+        s = stem(token.text)
+        hit = self.city_stems.get(s)
+        if hit is None and len(s) > 4:
+            hit = self.city_stems.get(s[:-1]) if token.text.lower().endswith(("ом", "ем")) else None
+        return hit
+
+
+_INDEX: dict[int, CountryIndex] = {}
+
+
+def country_index(models: Models) -> CountryIndex:
+    key = id(models)
+    if key not in _INDEX:
+        _INDEX[key] = CountryIndex.build(models)
+    return _INDEX[key]
+
+
+def find_country_mentions(doc: NewsDoc, models: Models) -> None:
+    """Fill ``doc.country_mentions`` with every reference to a state."""
+    idx = country_index(models)
+    out: list[CountryMention] = []
+    tokens = doc.tokens
+    for si, sent in enumerate(doc.sentences):
+        i = sent.first
+        while i < sent.last:
+            tok = tokens[i]
+            if not tok.is_word:
+                i += 1
+                continue
+            hit = _match_at(idx, tokens, i, sent.last)
+            if hit is not None:
+                code, kind, last = hit
+                out.append(CountryMention(code, i, last, kind, si))
+                i = last
+                continue
+            low = tok.lower
+            if "-" in low:
+                for code in _compound_codes(idx, models, low):
+                    out.append(CountryMention(code, i, i + 1, "adj", si))
+            city = idx.city(tok)
+            if city is not None:
+                prev = tokens[i - 1].lower if i > sent.first else ""
+                kind = "place" if prev in LOCATIVE_PREPOSITIONS else "capital"
+                out.append(CountryMention(city[0], i, i + 1, kind, si))
+            i += 1
+    doc.country_mentions = out
+
+
+def _match_at(idx: CountryIndex, tokens: list[Token], i: int, end: int) -> tuple[str, str, int] | None:
+    tok = tokens[i]
+    for lemmas, code, kind in idx.multi.get(tok.lemma, []):
+        n = len(lemmas)
+        if i + n <= end and all(tokens[i + k].lemma == lemmas[k] for k in range(n)):
+            return code, kind, i + n
+    hit = idx.single.get(tok.lemma)
+    if hit is None and tok.text[:1].isupper():
+        hit = idx.single.get(tok.lower)
+    if hit is None:
+        return None
+    code, kind = hit
+    if kind == "name" and not tok.text[:1].isupper():
+        return None
+    last = i + 1
+    # «Кыргызская Республика», «Республика Казахстан»
+    if kind == "adj" and last < end and tokens[last].lemma == "республика":
+        last += 1
+        kind = "name"
+    return code, kind, last
+
+
+def _compound_codes(idx: CountryIndex, models: Models, word: str) -> list[str]:
+    parts = word.split("-")
+    codes = [COMPOUND_PREFIXES.get(p) for p in parts[:-1]]
+    if not codes or any(c is None for c in codes):
+        return []
+    tail = idx.adjectives.get(models.lemma(parts[-1]))
+    if tail is None:
+        return []
+    return [c for c in codes if c] + [tail]
+
+
+def decide_parties(doc: NewsDoc) -> None:
+    """Choose ``doc.countries``: states that take part in a reported interaction."""
+    by_sentence: dict[int, set[str]] = {}
+    compounds: set[str] = set()
+    for m in doc.country_mentions:
+        if m.kind == "place":
+            continue
+        by_sentence.setdefault(m.sentence, set()).add(m.code)
+        if m.kind == "adj" and "-" in doc.tokens[m.first].text:
+            compounds.add(m.code)
+    score: dict[str, float] = {}
+    for si, codes in by_sentence.items():
+        lemmas = {t.lemma for t in doc.sentence_tokens(si)}
+        if lemmas & CONFLICT_LEMMAS or not lemmas & INTERACTION_LEMMAS:
+            continue
+        weight = 3.0 if doc.sentences[si].start < doc.body_start else (2.0 if si <= 3 else 1.0)
+        if len(codes) >= 2:
+            weight += 1.0
+        for c in codes:
+            score[c] = score.get(c, 0.0) + weight
+    for c in compounds:
+        score[c] = score.get(c, 0.0) + 2.0
+    if not score:
+        doc.countries = []
+        return
+    top = max(score.values())
+    chosen = sorted(c for c, v in score.items() if v >= max(1.0, 0.25 * top))
+    doc.countries = chosen if len(chosen) >= 2 else []

@@ -1,0 +1,131 @@
+"""Document stage: documents signed, planned or discussed, one entry per (type, status).
+
+A document counted with a number (``более 50 соглашений``) is a figure, not a document.
+A bare mention (``в соглашении оговорены``) gives a signed document only when no sentence
+gave that type a status.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.news.events import has_sequence
+from accord.news.grammars.dates import UNTIL
+from accord.news.grammars.documents import (
+    DISCUSSED_WORDS,
+    DOCUMENT_CUES,
+    DRAFT_WORD,
+    IDIOM_BEFORE,
+    NOT_DOCUMENT_BEFORE,
+    PLANNED_WORDS,
+    SIGNED_VERBS,
+)
+from accord.news.grammars.events import NEGATION
+from accord.news.model import Document, NewsDoc, Token
+
+TYPE_ORDER = ("roadmap", "memorandum", "agreement", "protocol", "program", "declaration", "contract")
+_NUMBER = re.compile(r"^\d+([.,]\d+)?$")
+NUMBER_WORDS = frozenset({"два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
+                          "несколько", "десяток", "сотня", "двадцать", "тридцать", "сорок", "пятьдесят"})
+
+
+def _mentions(tokens: list[Token]) -> list[tuple[str, int, int]]:
+    """(type, first token, last token) of every document named in a sentence."""
+    lemmas = [t.lemma for t in tokens]
+    out = []
+    for dtype, cues in DOCUMENT_CUES.items():
+        for seq in cues:
+            start = 0
+            while True:
+                i = has_sequence(lemmas[start:], seq)
+                if i < 0:
+                    break
+                i += start
+                out.append((dtype, i, i + len(seq)))
+                start = i + len(seq)
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def _counted(tokens: list[Token], i: int) -> bool:
+    for t in tokens[max(0, i - 3) : i]:
+        if _NUMBER.match(t.text) or t.lemma in NUMBER_WORDS:
+            return True
+    return False
+
+
+def _status(tokens: list[Token], i: int) -> str | None:
+    """signed / planned / discussed for the document at token i, None for a bare mention."""
+    lemmas = [t.lemma for t in tokens]
+    before = lemmas[max(0, i - 2) : i]
+    if DRAFT_WORD in before:
+        return "discussed" if set(lemmas) & DISCUSSED_WORDS else "planned"
+    signed = False
+    future = False
+    for k, t in enumerate(tokens):
+        if t.lemma in SIGNED_VERBS:
+            tags = t.tags
+            if "futr" in tags or "INFN" in tags:
+                future = True
+            elif "past" in tags or "PRTS" in tags or "PRTF" in tags or t.lemma == "подписание":
+                signed = True
+            if k > 0 and tokens[k - 1].lemma == "быть" and "futr" in tokens[k - 1].tags:
+                future, signed = True, False
+    lemset = set(lemmas)
+    if lemset & PLANNED_WORDS or future:
+        return "planned"
+    if signed:
+        return "signed"
+    if lemset & DISCUSSED_WORDS:
+        return "discussed"
+    return None
+
+
+def sentence_documents(tokens: list[Token]) -> list[tuple[str, str | None, int | None]]:
+    """(type, status or None, until) for each document a sentence names (tests use it too)."""
+    out = []
+    mentions = _mentions(tokens)
+    text_tokens = [t.text for t in tokens]
+    for n, (dtype, i, j) in enumerate(mentions):
+        prev = [t.lemma for t in tokens[max(0, i - 2) : i]]
+        if any(p in IDIOM_BEFORE for p in prev) or (prev and prev[-1] == "к" and "прийти" in
+                                                       [t.lemma for t in tokens[max(0, i - 3) : i]]):
+            continue
+        if prev and prev[-1] in NOT_DOCUMENT_BEFORE:
+            continue
+        if _counted(tokens, i):
+            continue
+        if any(t.lower in NEGATION for t in tokens[max(0, i - 4) : i]):
+            continue
+        end = mentions[n + 1][1] if n + 1 < len(mentions) else len(tokens)
+        window = " ".join(text_tokens[j:end])
+        m = UNTIL.search(window)
+        until = int(m.group(1) or m.group(2)) if m else None
+        out.append((dtype, _status(tokens, i), until))
+    return out
+
+
+def find_documents(doc: NewsDoc) -> None:
+    """Fill ``doc.documents`` for items about interstate cooperation."""
+    if not doc.countries:
+        doc.documents = []
+        return
+    found: dict[tuple[str, str], int | None] = {}
+    bare: dict[str, int | None] = {}
+    for si in range(len(doc.sentences)):
+        for dtype, status, until in sentence_documents(doc.sentence_tokens(si)):
+            if status is None:
+                bare.setdefault(dtype, until)
+                continue
+            key = (dtype, status)
+            if key not in found or found[key] is None:
+                found[key] = until
+    for dtype, until in bare.items():
+        if not any(k[0] == dtype for k in found):
+            found[(dtype, "signed")] = until
+    doc.documents = [
+        Document(t, list(doc.countries), found[(t, s)], s)
+        for t in TYPE_ORDER
+        for s in ("signed", "planned", "discussed")
+        if (t, s) in found
+    ]

@@ -1,0 +1,77 @@
+"""Event stage: which kinds of event the item reports, and where (one entry per type)."""
+
+from __future__ import annotations
+
+from accord.news.grammars.events import (
+    COMMISSION_BODIES,
+    CONCLUDE_VERBS,
+    DOMESTIC_BODIES,
+    EVENT_CUES,
+    HELD_WORDS,
+    NEGATION,
+    SESSION_WORD,
+    SIGN_NOUN,
+    SIGN_VERBS,
+)
+from accord.news.model import Event, NewsDoc, Token
+
+EVENT_ORDER = ("official_visit", "talks", "phone_call", "signing", "commission_session", "forum", "other_event")
+
+
+def has_sequence(lemmas: list[str], seq: tuple[str, ...]) -> int:
+    """Index where the lemma sequence starts, or -1."""
+    n = len(seq)
+    for i in range(len(lemmas) - n + 1):
+        if lemmas[i] == seq[0] and lemmas[i + 1 : i + n] == list(seq[1:]):
+            return i
+    return -1
+
+
+def _negated(tokens: list[Token], i: int) -> bool:
+    return any(t.lower in NEGATION for t in tokens[max(0, i - 3) : i])
+
+
+def sentence_events(tokens: list[Token]) -> set[str]:
+    """Event types a single sentence reports (used by the stage and by tests)."""
+    lemmas = [t.lemma for t in tokens]
+    found: set[str] = set()
+    for etype, cues in EVENT_CUES.items():
+        for seq in cues:
+            i = has_sequence(lemmas, seq)
+            if i >= 0 and not _negated(tokens, i):
+                found.add(etype)
+                break
+    for i, lem in enumerate(lemmas):
+        if lem == SESSION_WORD and not (i > 0 and lemmas[i - 1] == "пленарный"):
+            window = lemmas[i + 1 : i + 6]
+            if any(w in COMMISSION_BODIES for w in window) and not any(w in DOMESTIC_BODIES for w in window[:2]):
+                found.add("commission_session")
+        if lem in SIGN_VERBS and not _negated(tokens, i):
+            tags = tokens[i].tags
+            if "past" in tags or "PRTS" in tags or "PRTF" in tags:
+                found.add("signing")
+        if lem == SIGN_NOUN and HELD_WORDS & set(lemmas) and not _negated(tokens, i):
+            found.add("signing")
+        if lem in CONCLUDE_VERBS and "past" in tokens[i].tags and not _negated(tokens, i):
+            found.add("signing")
+    if "forum" in found and "commission_session" in found and "саммит" not in lemmas:
+        # «пленарное заседание форума» is the forum, not a commission
+        if not any(w in COMMISSION_BODIES for w in lemmas):
+            found.discard("commission_session")
+    return found
+
+
+def find_events(doc: NewsDoc, places: dict[int, str]) -> None:
+    """Fill ``doc.events``; ``places`` maps sentence index → city named there."""
+    if not doc.countries:
+        doc.events = []
+        return
+    where: dict[str, str | None] = {}
+    default_place = next(iter(places.values()), None)
+    for si in range(len(doc.sentences)):
+        for etype in sentence_events(doc.sentence_tokens(si)):
+            if etype not in where or where[etype] is None:
+                where[etype] = places.get(si) or where.get(etype)
+    doc.events = [
+        Event(t, list(doc.countries), where[t] or default_place) for t in EVENT_ORDER if t in where
+    ]

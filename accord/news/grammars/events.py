@@ -1,0 +1,32 @@
+"""Event cues: lemma sequences (adjacent words) that report an event of each type.
+
+``COMMISSION_BODIES`` are the lemmas that make an «заседание» a session of an interstate body;
+a «пленарное заседание» belongs to a forum.
+"""
+
+from __future__ import annotations
+
+EVENT_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "official_visit": (("визит",), ("посетить",), ("посещение",), ("турне",)),
+    "talks": (("встреча",), ("встретиться",), ("переговоры",), ("консультация",), ("переговорить",),
+              ("беседа",), ("встречаться",)),
+    "phone_call": (("телефонный", "разговор"), ("по", "телефон"), ("телефонный", "переговоры"),
+                   ("видеоконференция",), ("видеосвязь",), ("видеозвонок",), ("телефонный", "беседа")),
+    "commission_session": (("саммит",), ("межправсовет",), ("госсовет",)),
+    "forum": (("форум",), ("бизнес-форум",), ("выставка",), ("ярмарка",), ("бизнес-миссия",), ("экспо",),
+              ("пленарный", "заседание"), ("деловой", "круг"), ("деловой", "миссия")),
+    "other_event": (("пресс-конференция",), ("учение",), ("телеграмма",), ("мероприятие",), ("послание",)),
+}
+
+SESSION_WORD = "заседание"
+COMMISSION_BODIES: frozenset[str] = frozenset({
+    "комиссия", "межправкомиссия", "совет", "межправсовет", "госсовет", "группа", "мпк", "комитет",
+})
+# Sessions of these bodies are domestic, not interstate.
+DOMESTIC_BODIES: frozenset[str] = frozenset({"кабинет", "правительство", "парламент", "дума", "суд"})
+
+SIGN_VERBS: frozenset[str] = frozenset({"подписать", "подписывать", "подписаться"})
+SIGN_NOUN = "подписание"
+HELD_WORDS: frozenset[str] = frozenset({"состояться", "церемония", "пройти", "завершиться"})
+CONCLUDE_VERBS: frozenset[str] = frozenset({"заключить"})
+NEGATION: frozenset[str] = frozenset({"не", "ни", "никакой"})

@@ -1,0 +1,22 @@
+"""Quote patterns: speech verbs and the shapes of direct speech in Russian news."""
+
+from __future__ import annotations
+
+import re
+
+SPEECH_VERB = (
+    r"(?:сказал|отметил|заявил|подчеркнул|добавил|сообщил|пояснил|заверил|констатировал|резюмировал|"
+    r"продолжил|признал|уточнил|напомнил|указал|считает|говорит|рассказал|выразил|призвал|ответил|"
+    r"прокомментировал|цитирует|процитировал|написал|пишет|заметил|предупредил|объяснил|убежден|уверен)\w*"
+)
+# «…», – отметил Александр Ефимов.   "…", - сказал Обама.
+AFTER_QUOTE = re.compile(r"^\s*[,.!?…]?\s*[-–—]+\s*(?:\w+\s+){0,2}?" + SPEECH_VERB + r"\b", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(?:он|она)\b", re.IGNORECASE)
+# Words after a speech verb that show the speaker is a document or a medium, not a person.
+NOT_A_PERSON = re.compile(
+    r"^\s*(?:говорится|сообщается|отмечается|пишет\s+(?:издание|газета)|передает|цитирует\s+(?:РБК|ТАСС))",
+    re.IGNORECASE,
+)
+DASH_LINE = re.compile(r"^\s*[-–—]\s*(.+)$", re.DOTALL)
+MIN_WORDS = 3
+OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}

@@ -1,0 +1,207 @@
+"""Typed objects of the news reader: the working document the stages fill in, and the output.
+
+The output classes mirror ``spec/extraction.md``; ``Extraction.to_dict`` produces the
+contract's keys in the contract's order, anything else goes under ``"extra"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Token:
+    """One word or punctuation mark, with its lemma (lower case) and grammatical tags."""
+
+    text: str
+    start: int
+    stop: int
+    lemma: str = ""
+    tags: frozenset[str] = frozenset()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("ё", "е")
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalnum() for ch in self.text)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence: its character span and the indices of its tokens in ``NewsDoc.tokens``."""
+
+    start: int
+    stop: int
+    first: int
+    last: int  # exclusive
+    paragraph: int = 0
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named-entity span (PER, LOC, ORG) found by the tagger, as token indices."""
+
+    type: str
+    start: int
+    stop: int
+    first: int
+    last: int  # exclusive
+    text: str
+
+
+@dataclass(slots=True)
+class CountryMention:
+    """A reference to a state: its name, adjective, demonym or capital, at some tokens."""
+
+    code: str
+    first: int
+    last: int
+    kind: str  # "name", "adj", "capital", "demonym"
+    sentence: int
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    position: str | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "position": self.position, "country": self.country}
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    countries: list[str]
+    location: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "countries": list(self.countries), "location": self.location}
+
+
+@dataclass(slots=True)
+class Document:
+    type: str
+    countries: list[str]
+    until: int | None
+    status: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "countries": list(self.countries), "until": self.until, "status": self.status}
+
+
+@dataclass(slots=True)
+class Figure:
+    kind: str
+    value: float
+    unit: str
+    period: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value, "unit": self.unit, "period": self.period}
+
+
+@dataclass(slots=True)
+class Quote:
+    speaker: str
+    start: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "start": self.start}
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What one news item says about interstate cooperation (the contract's object)."""
+
+    source: str | None
+    date: str | None = None
+    title: str | None = None
+    countries: list[str] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source": self.source,
+            "date": self.date,
+            "title": self.title,
+            "countries": list(self.countries),
+            "persons": [p.to_dict() for p in self.persons],
+            "events": [e.to_dict() for e in self.events],
+            "documents": [d.to_dict() for d in self.documents],
+            "sectors": list(self.sectors),
+            "figures": [f.to_dict() for f in self.figures],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+        if self.extra:
+            out["extra"] = dict(self.extra)
+        return out
+
+
+@dataclass
+class PersonEntity:
+    """A person merged over its mentions; ``mentions`` are token index ranges."""
+
+    first: str | None
+    last: str
+    middle: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    positions: list[tuple[str, str | None]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        parts = [self.first, *self.middle, self.last] if self.first else [self.last]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass
+class NewsDoc:
+    """The working document: raw text plus everything the stages have found so far."""
+
+    text: str
+    source: str | None = None
+    date: str | None = None
+    title: str | None = None
+    body_start: int = 0
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    country_mentions: list[CountryMention] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    persons: list[PersonEntity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        s = self.sentences[index]
+        return self.tokens[s.first : s.last]
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.stop]
+
+    def sentence_of_token(self, token_index: int) -> int:
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if token_index < s.first:
+                hi = mid - 1
+            elif token_index >= s.last:
+                lo = mid + 1
+            else:
+                return mid
+        return max(0, min(len(self.sentences) - 1, lo))

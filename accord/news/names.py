@@ -1,0 +1,186 @@
+"""Person names to the nominative: first name, other given names, surname.
+
+The case of a mention is agreed between its first name and its surname (``Александром
+Турчиным`` → instrumental), then each part is put back in the nominative with pymorphy2's
+readings or, for surnames it does not know, with the regular Russian surname endings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from accord.news.natasha_adapter import Models, Parse
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_CYR = re.compile(r"[а-яё]", re.IGNORECASE)
+_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.?$")
+
+# (case, gender) -> [(ending, replacement)], tried longest first.
+SURNAME_ENDINGS: dict[tuple[str, str], list[tuple[str, str]]] = {
+    ("gent", "masc"): [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
+                       ("ина", "ин"), ("ына", "ын"), ("ая", "ай"), ("ея", "ей"), ("я", "ь"), ("а", "")],
+    ("accs", "masc"): [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"),
+                       ("ына", "ын"), ("ая", "ай"), ("ея", "ей"), ("я", "ь"), ("а", "")],
+    ("datv", "masc"): [("скому", "ский"), ("цкому", "цкий"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"),
+                       ("ыну", "ын"), ("аю", "ай"), ("ею", "ей"), ("ю", "ь"), ("у", "")],
+    ("ablt", "masc"): [("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"),
+                       ("ыным", "ын"), ("аем", "ай"), ("еем", "ей"), ("ем", "ь"), ("ом", "")],
+    ("loct", "masc"): [("ском", "ский"), ("цком", "цкий"), ("ове", "ов"), ("еве", "ев"), ("ине", "ин"),
+                       ("ыне", "ын"), ("ае", "ай"), ("е", "")],
+    ("gent", "femn"): [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+                       ("ыной", "ына")],
+    ("datv", "femn"): [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+                       ("ыной", "ына")],
+    ("accs", "femn"): [("скую", "ская"), ("цкую", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"),
+                       ("ыну", "ына")],
+    ("ablt", "femn"): [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+                       ("ыной", "ына")],
+    ("loct", "femn"): [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+                       ("ыной", "ына")],
+}
+INDECLINABLE_END = ("о", "е", "и", "у", "ю", "э", "ых", "их")
+
+
+@dataclass(slots=True)
+class NameParts:
+    first: str | None
+    middle: list[str]
+    last: str
+    case: str
+    first_only: bool = False
+
+
+def is_name_like(words: list[str]) -> bool:
+    """A person mention has Cyrillic letters and capitalised words."""
+    return bool(words) and all(_CYR.search(w) for w in words) and all(w[:1].isupper() for w in words)
+
+
+def _cap(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:].lower() if p else p for p in word.split("-"))
+
+
+def _cases(parses: tuple[Parse, ...], want: str) -> list[tuple[str, float, Parse]]:
+    out = []
+    for p in parses:
+        if want in p.tags or (want == "NOUN" and "NOUN" in p.tags):
+            for c in CASES:
+                if c in p.tags:
+                    out.append((c, p.score, p))
+    return out
+
+
+def _gender(parses: tuple[Parse, ...]) -> str | None:
+    for p in parses:
+        if "Name" in p.tags:
+            return "femn" if "femn" in p.tags else "masc"
+    return None
+
+
+def split_initials(words: list[str]) -> list[str]:
+    """``Б.Асад`` → ``Б.``, ``Асад``."""
+    out: list[str] = []
+    for w in words:
+        m = re.match(r"^([А-ЯЁA-Z])\.([А-ЯЁA-Z].+)$", w)
+        if m:
+            out.extend([m.group(1) + ".", m.group(2)])
+        else:
+            out.append(w)
+    return out
+
+
+def surname_nominative(models: Models, word: str, case: str, gender: str) -> str:
+    """The nominative of one surname (each part of a hyphenated one) in a known case."""
+    if "-" in word:
+        return "-".join(surname_nominative(models, p, case, gender) for p in word.split("-"))
+    if case == "nomn" or len(word) < 3:
+        return _cap(word)
+    for p in models.parses(word):
+        if "Surn" in p.tags and case in p.tags and (gender in p.tags or "ms-f" in p.tags) and "sing" in p.tags:
+            form = models.inflect(p, {"nomn", "sing"})
+            if form:
+                return _cap(form)
+    low = word.lower()
+    if gender == "femn" and not low.endswith(("ой", "ую", "у")):
+        return _cap(word)
+    if low.endswith(INDECLINABLE_END) and not low.endswith(("ому", "ую", "ову", "еву", "ину")):
+        if not (case in ("datv",) and low.endswith(("у", "ю"))):
+            return _cap(word)
+    for end, repl in SURNAME_ENDINGS.get((case, gender), []):
+        if low.endswith(end) and len(low) - len(end) >= 2:
+            return _cap(low[: len(low) - len(end)] + repl)
+    return _cap(word)
+
+
+def given_nominative(models: Models, word: str, case: str) -> str:
+    if case == "nomn" or word.endswith("."):
+        return _cap(word) if not word.endswith(".") else word
+    for p in models.parses(word):
+        if ("Name" in p.tags or "NOUN" in p.tags) and case in p.tags:
+            return _cap(p.normal)
+    return _cap(word)
+
+
+def parse_name(models: Models, words: list[str]) -> NameParts | None:
+    """Split a mention into nominative parts; None if it does not look like a person."""
+    words = [w for w in split_initials(words) if w not in {".", ","}]
+    if not is_name_like(words):
+        return None
+    if len(words) == 1:
+        w = words[0]
+        parses = models.parses(w)
+        names = [p for p in parses if "Name" in p.tags]
+        surns = [p for p in parses if "Surn" in p.tags]
+        if names and not surns and names[0].score >= 0.5 and not w.endswith("."):
+            case = next((c for c in CASES if c in names[0].tags), "nomn")
+            return NameParts(_cap(names[0].normal), [], _cap(names[0].normal), case, first_only=True)
+        cands = _cases(parses, "Surn") or _cases(parses, "NOUN")
+        case = "nomn" if not cands or any(c == "nomn" for c, _, _ in cands) else max(cands, key=lambda x: x[1])[0]
+        gender = "masc"
+        if surns:
+            best = max(surns, key=lambda p: p.score)
+            gender = "femn" if "femn" in best.tags and case == "nomn" else "masc"
+        return NameParts(None, [], surname_nominative(models, w, case, gender), case)
+    first, *middle, last = words
+    fp, lp = models.parses(first), models.parses(last)
+    fc = _cases(fp, "Name") or _cases(fp, "NOUN")
+    lc = _cases(lp, "Surn") or _cases(lp, "Name") or _cases(lp, "NOUN")
+    fset, lset = {c for c, _, _ in fc}, {c for c, _, _ in lc}
+    both = (fset & lset) if fset and lset else (fset or lset)
+    if not both or "nomn" in both:
+        case = "nomn"
+    else:
+        ranked = sorted((x for x in fc + lc if x[0] in both), key=lambda x: -x[1])
+        case = ranked[0][0] if ranked else "nomn"
+    gender = _gender(fp) or "masc"
+    keep_middle = [m for m in middle if not any("Patr" in p.tags for p in models.parses(m))]
+    return NameParts(
+        given_nominative(models, first, case),
+        [given_nominative(models, m, case) for m in keep_middle],
+        surname_nominative(models, last, case, gender),
+        case,
+    )
+
+
+def norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Inflection-tolerant equality of two Russian words (Турчин ~ Турчиным)."""
+    a, b = norm(a), norm(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= max(4, len(short) - 2) and len(long_) - common <= 3
+
+
+def is_initial(word: str | None) -> bool:
+    return bool(word) and bool(_INITIAL.match(word or ""))

@@ -1,0 +1,117 @@
+"""The one place that talks to natasha: segmentation, NER and morphology, as our own types.
+
+natasha's models ship inside its wheel (navec embeddings, slovnet NER); nothing is downloaded.
+They are built once per process by ``get_models()`` and passed to the stages that need them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from accord.news.model import Mention, Sentence, Token
+
+_LOCK = threading.Lock()
+_MODELS: Models | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """One morphological reading of a word (a trimmed copy of pymorphy2's Parse)."""
+
+    normal: str
+    tags: frozenset[str]
+    score: float
+    raw: Any
+
+
+class Models:
+    """natasha's segmenter, NER tagger and morph vocabulary, built once."""
+
+    def __init__(self) -> None:
+        from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
+
+        self.segmenter = Segmenter()
+        self.embedding = NewsEmbedding()
+        self.ner_tagger = NewsNERTagger(self.embedding)
+        self.morph = MorphVocab()
+        self._parse = lru_cache(maxsize=200_000)(self._parse_uncached)
+
+    # --- morphology -------------------------------------------------------------------------
+
+    def _parse_uncached(self, word: str) -> tuple[Parse, ...]:
+        out = []
+        for p in self.morph.parse(word):
+            tags = frozenset(str(p.tag).replace(" ", ",").split(","))
+            out.append(Parse(p.normal_form.replace("ё", "е"), tags, float(p.score), p))
+        return tuple(out)
+
+    def parses(self, word: str) -> tuple[Parse, ...]:
+        """All readings of ``word`` (cached per word form)."""
+        return self._parse(word)
+
+    def lemma(self, word: str) -> str:
+        ps = self._parse(word)
+        return ps[0].normal if ps else word.lower()
+
+    def inflect(self, parse: Parse, grammemes: set[str]) -> str | None:
+        """Inflect one reading to the given grammemes, or None if pymorphy2 cannot."""
+        try:
+            res = parse.raw.inflect(grammemes)
+        except (ValueError, KeyError):
+            return None
+        return res.word if res is not None else None
+
+    # --- segmentation and entities ----------------------------------------------------------
+
+    def segment(self, text: str) -> tuple[list[Token], list[Sentence]]:
+        """Tokens with lemmas and sentences (razdel through natasha's Segmenter)."""
+        tokens: list[Token] = []
+        for t in self.segmenter.tokenize(text):
+            word = t.text
+            if any(ch.isalpha() for ch in word):
+                ps = self._parse(word)
+                lemma = ps[0].normal if ps else word.lower()
+                tags = ps[0].tags if ps else frozenset()
+            else:
+                lemma, tags = word.lower(), frozenset()
+            tokens.append(Token(word, t.start, t.stop, lemma, tags))
+        sentences: list[Sentence] = []
+        i = 0
+        for s in self.segmenter.sentenize(text):
+            while i < len(tokens) and tokens[i].stop <= s.start:
+                i += 1
+            first = i
+            while i < len(tokens) and tokens[i].start < s.stop:
+                i += 1
+            if i > first:
+                sentences.append(Sentence(s.start, s.stop, first, i))
+        return tokens, sentences
+
+    def entities(self, text: str, tokens: list[Token]) -> list[Mention]:
+        """Named-entity spans (PER, LOC, ORG) aligned to token indices."""
+        if not text.strip():
+            return []
+        markup = self.ner_tagger(text)
+        starts = [t.start for t in tokens]
+        out: list[Mention] = []
+        for span in markup.spans:
+            first = bisect.bisect_left(starts, span.start)
+            last = bisect.bisect_left(starts, span.stop)
+            if last <= first:
+                continue
+            out.append(Mention(span.type, span.start, span.stop, first, last, text[span.start : span.stop]))
+        return out
+
+
+def get_models() -> Models:
+    """The process-wide models (built on first use; safe to call from threads)."""
+    global _MODELS
+    if _MODELS is None:
+        with _LOCK:
+            if _MODELS is None:
+                _MODELS = Models()
+    return _MODELS

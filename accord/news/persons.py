@@ -1,0 +1,112 @@
+"""Person stage: NER mentions → people, merged across mentions, with office and country.
+
+Mentions are merged by surname (inflection-tolerant), a surname alone joins the full name
+it belongs to, a first name alone joins the person with that first name, and a one-off
+typo (``Тручин``) joins a person mentioned more often when the spelling is one edit away.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+from accord.news.model import NewsDoc, PersonEntity
+from accord.news.names import NameParts, is_initial, norm, parse_name, same_stem
+from accord.news.natasha_adapter import Models
+from accord.news.positions import position_left, position_right
+
+
+def _compatible_first(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    if is_initial(a) or is_initial(b):
+        return norm(a)[0] == norm(b)[0]
+    return same_stem(a, b)
+
+
+def _typo(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and OSA.distance(a, b) <= 1
+
+
+def find_persons(doc: NewsDoc, models: Models) -> None:
+    """Fill ``doc.persons`` from the PER mentions."""
+    person_tokens = {k for m in doc.mentions if m.type == "PER" for k in range(m.first, m.last)}
+    country_tokens = {k for m in doc.country_mentions for k in range(m.first, m.last)}
+    parsed: list[tuple[NameParts, int, int]] = []
+    for m in doc.mentions:
+        if m.type != "PER":
+            continue
+        if all(k in country_tokens for k in range(m.first, m.last)):
+            continue
+        words = [t.text for t in doc.tokens[m.first : m.last] if t.is_word or t.text == "."]
+        merged: list[str] = []
+        for w in words:
+            if w == "." and merged:
+                merged[-1] += "."
+            elif w != ".":
+                merged.append(w)
+        parts = parse_name(models, merged)
+        if parts is not None:
+            parsed.append((parts, m.first, m.last))
+
+    entities: list[PersonEntity] = []
+    first_only: list[tuple[NameParts, int, int]] = []
+    for parts, first, last in parsed:
+        if parts.first_only:
+            first_only.append((parts, first, last))
+            continue
+        target = None
+        for e in entities:
+            if same_stem(e.last, parts.last) and _compatible_first(e.first, parts.first):
+                target = e
+                break
+        if target is None:
+            target = PersonEntity(parts.first, parts.last, list(parts.middle))
+            entities.append(target)
+        elif parts.first and (not target.first or is_initial(target.first)):
+            target.first, target.middle = parts.first, list(parts.middle)
+        target.mentions.append((first, last))
+
+    # Surname-only entities join a full name with the same surname when it is unambiguous.
+    full = [e for e in entities if e.first]
+    for e in [e for e in entities if not e.first]:
+        cands = [f for f in full if same_stem(f.last, e.last)]
+        if len(cands) == 1:
+            cands[0].mentions.extend(e.mentions)
+            entities.remove(e)
+
+    # One-off typos join the person meant.
+    for e in sorted(entities, key=lambda x: len(x.mentions)):
+        if len(e.mentions) != 1 or e not in entities:
+            continue
+        for f in entities:
+            if f is not e and len(f.mentions) >= 1 and _typo(e.last, f.last) and _compatible_first(e.first, f.first):
+                if len(f.mentions) > 1 or (e.first and f.first and same_stem(e.first, f.first)):
+                    f.mentions.extend(e.mentions)
+                    entities.remove(e)
+                    break
+
+    for parts, first, last in first_only:
+        cands = [e for e in entities if e.first and same_stem(e.first, parts.first or "")]
+        if cands:
+            cands[0].mentions.append((first, last))
+        elif not any(same_stem(e.last, parts.last) for e in entities):
+            entities.append(PersonEntity(None, parts.last, [], [(first, last)]))
+
+    for e in entities:
+        e.mentions.sort()
+        for first, last in e.mentions:
+            pos, country = position_left(doc, first, person_tokens)
+            if pos is None:
+                pos2, country2 = position_right(doc, last)
+                pos, country = pos2, country or country2
+            e.positions.append((pos or "", country))
+    entities.sort(key=lambda e: e.mentions[0][0] if e.mentions else 0)
+    doc.persons = entities
+
+
+def person_position(e: PersonEntity) -> tuple[str | None, str | None]:
+    """The office (first stated) and the state (first stated) of a merged person."""
+    pos = next((p for p, _ in e.positions if p), None)
+    country = next((c for _, c in e.positions if c), None)
+    return pos, country

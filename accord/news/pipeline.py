@@ -1,0 +1,70 @@
+"""The news reader's pipeline: normalise → segment → entities → facts, over one ``NewsDoc``."""
+
+from __future__ import annotations
+
+from accord.news.countries import country_index, decide_parties, find_country_mentions
+from accord.news.documents import find_documents
+from accord.news.events import find_events
+from accord.news.figures import find_figures
+from accord.news.header import normalise_text, read_header, split_header
+from accord.news.model import Extraction, NewsDoc, Person
+from accord.news.natasha_adapter import Models, get_models
+from accord.news.persons import find_persons, person_position
+from accord.news.quotes import find_quotes
+from accord.news.sectors import find_sectors
+
+
+def build_doc(text: str, source: str | None, models: Models, date: str | None = None) -> NewsDoc:
+    """Run every stage and return the filled document."""
+    text = normalise_text(text)
+    header_date, text = split_header(text)
+    doc = NewsDoc(text=text, source=source, date=date or header_date)
+    read_header(doc)
+    doc.tokens, doc.sentences = models.segment(doc.text)
+    doc.mentions = models.entities(doc.text, doc.tokens)
+    find_country_mentions(doc, models)
+    decide_parties(doc)
+    find_persons(doc, models)
+    find_events(doc, _places(doc, models))
+    find_documents(doc)
+    find_sectors(doc)
+    find_figures(doc)
+    find_quotes(doc)
+    return doc
+
+
+def _places(doc: NewsDoc, models: Models) -> dict[int, str]:
+    """Sentence index → the city named there as a place (``в Минске``), in the nominative."""
+    idx = country_index(models)
+    out: dict[int, str] = {}
+    for m in doc.country_mentions:
+        if m.kind == "place" and m.sentence not in out:
+            hit = idx.city(doc.tokens[m.first])
+            if hit is not None:
+                out[m.sentence] = hit[1]
+    return out
+
+
+def to_extraction(doc: NewsDoc) -> Extraction:
+    persons = []
+    for e in doc.persons:
+        pos, country = person_position(e)
+        persons.append(Person(e.name, pos, country))
+    return Extraction(
+        source=doc.source,
+        date=doc.date,
+        title=doc.title,
+        countries=list(doc.countries),
+        persons=persons,
+        events=list(doc.events),
+        documents=list(doc.documents),
+        sectors=list(doc.sectors),
+        figures=list(doc.figures),
+        quotes=list(doc.quotes),
+    )
+
+
+def extract(text: str, source: str | None = None, models: Models | None = None) -> Extraction:
+    """Read one news text and return what it says about interstate cooperation."""
+    doc = build_doc(text, source, models or get_models())
+    return to_extraction(doc)

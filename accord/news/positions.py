@@ -1,0 +1,148 @@
+"""Position stage helper: the office written next to a person mention, and the state it serves.
+
+Looks left of the name (``премьер-министром Беларуси Александром Турчиным``) and, failing
+that, right after a comma (``Александр Турчин, премьер-министр Беларуси:``).
+"""
+
+from __future__ import annotations
+
+from accord.news.lexicon.positions import ALIASES, HEADS, STOP_WORDS, WEAK_HEADS
+from accord.news.model import NewsDoc, Token
+
+MAX_LEFT = 12
+_VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _is_head(tok: Token) -> bool:
+    return tok.lemma in HEADS or tok.lower in HEADS
+
+
+def _country_at(doc: NewsDoc, i: int) -> tuple[str, str] | None:
+    """(code, kind) if token i is part of a country reference."""
+    for m in _country_by_token(doc).get(i, []):
+        return m
+    return None
+
+
+def _country_by_token(doc: NewsDoc) -> dict[int, list[tuple[str, str]]]:
+    cache = getattr(doc, "_country_tokens", None)
+    if cache is None:
+        cache = {}
+        for m in doc.country_mentions:
+            for k in range(m.first, m.last):
+                cache.setdefault(k, []).append((m.code, m.kind))
+        object.__setattr__(doc, "_country_tokens", cache)
+    return cache
+
+
+def _phrase(doc: NewsDoc, start: int, end: int) -> tuple[str | None, str | None]:
+    """Normalise tokens[start:end] (head first) to (position, country)."""
+    tokens = doc.tokens
+    words: list[str] = []
+    country: str | None = None
+    head_seen = False
+    for i in range(start, end):
+        tok = tokens[i]
+        c = _country_at(doc, i)
+        if c is not None:
+            country = country or c[0]
+            if c[1] == "adj" and tok.lemma not in ("республика",):
+                continue
+            break
+        if tok.text in _DASHES or tok.lower in STOP_WORDS and head_seen:
+            break
+        if tok.text in {"(", ")", ":", ";", "."}:
+            break
+        if tok.text in {"«", "»", '"'}:
+            words.append(tok.text)
+            continue
+        if tok.text == ",":
+            words.append(",")
+            continue
+        if not head_seen:
+            if _is_head(tok):
+                head_seen = True
+                words.append(tok.lemma if tok.lemma in HEADS else tok.lower)
+            elif "ADJF" in tok.tags:
+                words.append(tok.lemma)
+            else:
+                words.append(tok.lower)
+        else:
+            words.append(tok.lower)
+    while words and words[-1] in {",", "и", "«"}:
+        words.pop()
+    if not words:
+        return None, country
+    text = " ".join(words).replace(" ,", ",").replace("« ", "«").replace(" »", "»")
+    text = ALIASES.get(text, text)
+    if text in WEAK_HEADS:
+        return None, country
+    return text, country
+
+
+def _allowed(tok: Token, prev: Token | None) -> bool:
+    if tok.text in _DASHES or tok.text in {"«", "»", '"'}:
+        return True
+    if tok.text == ",":
+        return prev is not None and prev.text[:1].islower()
+    if not tok.is_word:
+        return False
+    return not (tok.tags & _VERBAL) or _is_head(tok)
+
+
+def position_left(doc: NewsDoc, first: int, person_tokens: set[int]) -> tuple[str | None, str | None]:
+    """Position and country written before the name starting at token ``first``."""
+    tokens = doc.tokens
+    sent = doc.sentences[doc.sentence_of_token(first)]
+    head_at: int | None = None
+    i = first - 1
+    steps = 0
+    while i >= sent.first and steps < MAX_LEFT:
+        tok = tokens[i]
+        if i in person_tokens or not _allowed(tok, tokens[i + 1] if i + 1 < len(tokens) else None):
+            break
+        if tok.text == "," and i + 1 < first and "gent" not in tokens[i + 1].tags:
+            break
+        if _is_head(tok):
+            head_at = i
+        i -= 1
+        steps += 1
+    if head_at is None:
+        return None, _adjacent_country(doc, first)
+    start = head_at
+    while start - 1 >= sent.first and "ADJF" in tokens[start - 1].tags and _country_at(doc, start - 1) is None:
+        start -= 1
+    pos, country = _phrase(doc, start, first)
+    if country is None:
+        country = _adjacent_country(doc, first)
+    return pos, country
+
+
+def _adjacent_country(doc: NewsDoc, first: int) -> str | None:
+    """A country adjective right before the head: «белорусский министр», «российского президента»."""
+    for k in range(max(0, first - 4), first):
+        c = _country_at(doc, k)
+        if c is not None and c[1] in ("adj", "name"):
+            return c[0]
+    return None
+
+
+def position_right(doc: NewsDoc, last: int) -> tuple[str | None, str | None]:
+    """Position after ``Name, …`` (apposition), e.g. a speaker line."""
+    tokens = doc.tokens
+    if last + 1 >= len(tokens) or tokens[last].text != ",":
+        return None, None
+    sent = doc.sentences[doc.sentence_of_token(last)]
+    start = last + 1
+    k = start
+    while k < sent.last and "ADJF" in tokens[k].tags and not _is_head(tokens[k]):
+        k += 1
+    if k >= len(tokens) or not _is_head(tokens[k]):
+        return None, None
+    end = k + 1
+    while end < min(len(tokens), sent.last, k + MAX_LEFT) and tokens[end].text not in {":", ".", ";", "(", ")"}:
+        if tokens[end].tags & _VERBAL:
+            break
+        end += 1
+    return _phrase(doc, start, end)

@@ -1,0 +1,150 @@
+"""Quote stage: direct speech and who said it.
+
+Shapes handled: a speaker line (``Александр Турчин, премьер-министр Беларуси:``) followed by
+a quoted or dashed paragraph; ``«…», – отметил Name`` (or ``он``); ``Name подчеркнул: «…»``;
+interview lines ``Name: text``; ``сообщил Name:`` followed by an unmarked paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from accord.news.grammars.quotes import AFTER_QUOTE, DASH_LINE, MIN_WORDS, NOT_A_PERSON, OPEN_CLOSE, PRONOUN
+from accord.news.model import NewsDoc, PersonEntity, Quote
+
+
+class _People:
+    """Person mentions by character offset."""
+
+    def __init__(self, doc: NewsDoc) -> None:
+        spans = []
+        for e in doc.persons:
+            for first, last in e.mentions:
+                spans.append((doc.tokens[first].start, doc.tokens[last - 1].stop, e))
+        spans.sort(key=lambda x: x[0])
+        self.spans = spans
+        self.starts = [s[0] for s in spans]
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, int, PersonEntity]]:
+        i = bisect.bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < hi:
+            out.append(self.spans[i])
+            i += 1
+        return out
+
+    def last_before(self, pos: int) -> PersonEntity | None:
+        i = bisect.bisect_left(self.starts, pos)
+        return self.spans[i - 1][2] if i > 0 else None
+
+
+def _start_words(text: str) -> str:
+    words = text.strip().strip("«»\"“”„").split()
+    return " ".join(words[:5])
+
+
+def _quoted_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of quoted passages inside a line, outermost only."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch in OPEN_CLOSE:
+            close, depth, j = OPEN_CLOSE[ch], 1, i + 1
+            while j < len(line) and depth:
+                if line[j] == ch and ch != close:
+                    depth += 1
+                elif line[j] == close:
+                    depth -= 1
+                j += 1
+            if depth == 0:
+                out.append((i + 1, j - 1))
+                i = j
+                continue
+        elif ch == '"':
+            j = line.find('"', i + 1)
+            if j > i:
+                out.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _speaker_line(line: str, offset: int, people: _People) -> PersonEntity | None:
+    """A line that introduces speech: ends with «:» and names a person or says «он»."""
+    stripped = line.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    found = people.between(offset, offset + len(stripped))
+    if found:
+        return found[0][2] if stripped.find(",") > 0 and found[0][0] - offset < 3 else found[-1][2]
+    if PRONOUN.search(stripped):
+        return people.last_before(offset)
+    return None
+
+
+def find_quotes(doc: NewsDoc) -> None:
+    """Fill ``doc.quotes`` (speaker as the person's merged name)."""
+    people = _People(doc)
+    text = doc.text
+    quotes: list[Quote] = []
+    pos = 0
+    lines: list[tuple[int, str]] = []
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    lines = [(o, ln) for o, ln in lines if ln.strip()]
+    speaker_before: PersonEntity | None = None
+    for n, (off, line) in enumerate(lines):
+        intro = speaker_before
+        speaker_before = _speaker_line(line, off, people)
+        if off < doc.body_start:
+            continue
+        spans = _quoted_spans(line)
+        if intro is not None and speaker_before is None:
+            m = DASH_LINE.match(line)
+            body = m.group(1) if m else line
+            if spans and spans[0][0] <= 2:
+                body = line[spans[0][0] : spans[0][1]]
+            if len(body.split()) >= MIN_WORDS:
+                quotes.append(Quote(intro.name, _start_words(body)))
+            continue
+        # interview line: «Name: text»
+        head = people.between(off, off + 3)
+        colon = line.find(":")
+        if head and colon > 0 and head[0][1] - off <= colon <= head[0][1] - off + 1 and not line.rstrip().endswith(":"):
+            rest = line[colon + 1 :]
+            if len(rest.split()) >= MIN_WORDS:
+                quotes.append(Quote(head[0][2].name, _start_words(rest)))
+            continue
+        for qs, qe in spans:
+            quoted = line[qs:qe]
+            if len(quoted.split()) < MIN_WORDS:
+                continue
+            before = line[: qs - 1].rstrip()
+            after = line[qe + 1 :]
+            speaker = None
+            opens = not before or before.endswith((":", ".", "!", "?", "»", '"')) or re.search(r"[-–—]$", before)
+            if not opens:
+                continue
+            m = AFTER_QUOTE.match(after)
+            if m:
+                rest = after[m.end() :]
+                if NOT_A_PERSON.match(after.lstrip(",.-–— ")):
+                    continue
+                named = people.between(off + qe + 1 + m.start(), off + qe + 1 + m.end() + 60)
+                if named:
+                    speaker = named[0][2]
+                elif PRONOUN.search(after[: m.end() + 5]) or re.match(r"\s*[а-яё]", rest):
+                    speaker = people.last_before(off + qs)
+            elif before.endswith(":"):
+                named = people.between(off, off + qs)
+                if named:
+                    speaker = named[-1][2]
+                elif PRONOUN.search(before):
+                    speaker = people.last_before(off + qs)
+            if speaker is not None:
+                quotes.append(Quote(speaker.name, _start_words(quoted)))
+    doc.quotes = quotes

@@ -1,0 +1,21 @@
+"""Sector stage: taxonomy codes whose cue lemmas the item uses (only for cooperation news)."""
+
+from __future__ import annotations
+
+from accord.news.lexicon.sectors import SECTOR_PAIRS, SECTOR_WORDS
+from accord.news.model import NewsDoc
+
+
+def find_sectors(doc: NewsDoc) -> None:
+    """Fill ``doc.sectors``; an item with no parties has no sectors of cooperation."""
+    if not doc.countries:
+        doc.sectors = []
+        return
+    lemmas = [t.lemma for t in doc.tokens if t.is_word]
+    present = set(lemmas)
+    for part in [p for lem in present if "-" in lem for p in lem.split("-")]:
+        present.add(part)
+    pairs = set(zip(lemmas, lemmas[1:], strict=False))
+    found = {code for code, words in SECTOR_WORDS.items() if present & words}
+    found |= {code for code, ps in SECTOR_PAIRS.items() if pairs & ps}
+    doc.sectors = sorted(found)
