@@ -1,0 +1,167 @@
+"""`accord trade summary`, `accord import trade FILE`, `accord export trade`: trade figures and the target."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from accord.cli.common import AS_OPTION, actor, console, errors, fail, open_database
+from accord.cli.roadmap_io import export_app, import_app
+from accord.fx.rates import money
+from accord.store.progress import default_roadmap
+from accord.trade.importer import export_rows, import_file, write_csv, write_xlsx
+from accord.trade.summary import Figure, Reported, TradeSummary, trade_summary
+from accord.trade.tables import TableError
+
+trade_app = typer.Typer(help="Bilateral trade: figures as each side reports them, turnover, target.", no_args_is_help=True)
+
+
+def import_trade(
+    file: Path = typer.Argument(..., help="CSV/XLSX (reporter,partner,period,flow,commodity,value,currency,source) "
+                                          "or UN Comtrade JSON"),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="import the good rows of a file that has bad ones"),
+    as_user: str | None = AS_OPTION,
+) -> None:
+    """Load trade flows; a file with errors imports nothing unless --skip-bad."""
+    if not file.is_file():
+        fail(f"{file}: no such file")
+    db = open_database()
+    try:
+        with db.transaction(actor=actor(as_user), reason=f"import {file.name}") as session:
+            report = import_file(session, file, skip_bad)
+    except TableError as exc:
+        fail(f"{file}: {exc}")
+    for problem in report.errors:
+        errors.print(f"  {problem}", highlight=False, soft_wrap=True)
+    if not report.written:
+        fail(f"{file}: nothing was imported, {len(report.errors)} problem(s) listed above (--skip-bad imports the rest)")
+    skipped = f", {report.skipped} bad row(s) skipped" if report.errors else ""
+    console.print(
+        f"{file}: {report.added} added, {report.changed} corrected, {report.unchanged} unchanged{skipped}",
+        highlight=False,
+    )
+
+
+def export_trade(
+    output: Path | None = typer.Option(None, "-o", "--output", help="file to write: .csv or .xlsx (default: CSV to stdout)"),
+) -> None:
+    """Write every trade flow in the import format (with its `illustrative` flag)."""
+    db = open_database()
+    with db.reading() as session:
+        records = export_rows(session)
+    if output is None:
+        sys.stdout.write(write_csv(records))
+    elif output.suffix.lower() == ".xlsx":
+        write_xlsx(records, output)
+    else:
+        output.write_text(write_csv(records), encoding="utf-8")
+    if output is not None:
+        console.print(f"{output}: {len(records)} flows", highlight=False)
+
+
+MILLION = Decimal(1_000_000)
+
+
+def millions(value: Decimal) -> str:
+    return money(value / MILLION, 1)
+
+
+def cell(fig: Figure | None) -> str:
+    """A figure in millions, `*` when illustrative, with the original amount under a converted one."""
+    if fig is None:
+        return "—"
+    mark = "*" if fig.illustrative else ""
+    if fig.value is None:
+        return f"{millions(fig.original)}{mark}\n[dim]{fig.original_currency}, no rate[/]"
+    if fig.conversion and fig.conversion.legs:
+        return f"{millions(fig.value)}{mark}\n[dim]{millions(fig.original)} {fig.original_currency}[/]"
+    return f"{millions(fig.value)}{mark}"
+
+
+def percent(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value * 100:+.1f}%"
+
+
+def render(summary: TradeSummary) -> None:
+    reporters = summary.reporters
+    if not summary.rows:
+        console.print("no trade figures yet: `accord import trade FILE` or `accord demo --load`")
+        return
+    table = Table(title=f"Trade between {' and '.join(summary.parties)}, {summary.currency} million, as each side reports it")
+    table.add_column("period")
+    for code in reporters:
+        for name in ("exp", "imp", "total", "y/y"):
+            table.add_column(f"{code} {name}", justify="right")
+    for row in summary.rows:
+        cells = [row.period.label()]
+        for code in reporters:
+            rep = row.reporters.get(code) or Reported(code)
+            turnover = rep.turnover
+            cells += [cell(rep.export), cell(rep.import_), "—" if turnover is None else millions(turnover),
+                      percent(rep.growth)]
+        table.add_row(*cells)
+    console.print(table)
+    console.print("[dim]exp/imp: export and import as reported by the country named; total = its turnover; "
+                  "mirror figures are never added up. * illustrative figure[/]", highlight=False)
+    rates: dict[str, str] = {}
+    for row in summary.rows:
+        for rep in row.reporters.values():
+            for fig in (rep.export, rep.import_):
+                if fig and fig.conversion and fig.conversion.legs:
+                    rates.setdefault(row.period.label(), fig.conversion.rate_text())
+    for label, text in rates.items():
+        console.print(f"  {label}: converted at {text}", highlight=False, soft_wrap=True)
+    for problem in summary.problems:
+        console.print(f"  [yellow]not converted:[/] {problem}", highlight=False, soft_wrap=True)
+    target = summary.target
+    if target is None:
+        return
+    console.print(
+        f"\nTarget: turnover {millions(target.value)} million {target.currency} by {target.year} — [bold]{target.status}[/]",
+        highlight=False,
+    )
+    if target.note:
+        console.print(f"  [dim]{target.note}[/]", highlight=False, soft_wrap=True)
+    for code, progress in target.by_reporter.items():
+        if progress.latest is None:
+            console.print(f"  by {code} figures: no full-year turnover", highlight=False)
+            continue
+        needed = f", needs {percent(progress.required)} a year" if progress.required is not None else ""
+        console.print(
+            f"  by {code} figures: {millions(progress.latest)} million {target.currency} in {progress.latest_year}, "
+            f"growth {percent(progress.recent_growth)}{needed} → {progress.status}",
+            highlight=False,
+        )
+
+
+@trade_app.command("summary")
+def summary_command(
+    currency: str | None = typer.Option(None, "--currency", help="show figures in this currency (default: the target's)"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON (the target included)"),
+    roadmap: str | None = typer.Option(None, help="roadmap code (default: the first)"),
+    on: str | None = typer.Option(None, "--today", help="assess as of this date, YYYY-MM-DD (default: today)"),
+) -> None:
+    """Export, import and turnover by period and reporter, growth, and the target's status."""
+    today = date.fromisoformat(on) if on else date.today()
+    db = open_database()
+    with db.reading() as session:
+        chosen = default_roadmap(session, roadmap)
+        if roadmap and chosen is None:
+            fail(f"no roadmap {roadmap!r}")
+        summary = trade_summary(session, chosen, currency, today)
+    if as_json:
+        console.print_json(json.dumps(summary.as_dict(), ensure_ascii=False))
+        return
+    render(summary)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(trade_app, name="trade")
+    import_app.command("trade")(import_trade)
+    export_app.command("trade")(export_trade)

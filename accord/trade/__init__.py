@@ -1,0 +1,1 @@
+"""Bilateral trade: flows as each side reports them, turnover, growth and targets."""
