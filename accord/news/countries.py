@@ -7,6 +7,7 @@ References are names, adjectives (``белорусская сторона``), co
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from accord.news.lexicon.countries import COMPOUND_PREFIXES, COUNTRIES
@@ -15,6 +16,9 @@ from accord.news.model import CountryMention, NewsDoc, Token
 from accord.news.natasha_adapter import Models
 
 LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "из", "под", "около", "близ", "до"})
+# «ситуация вокруг КНДР»: the state is the topic of the talks, not a party to them.
+TOPIC_BEFORE = frozenset({"вокруг", "против"})
+_QUOTED_NAME = re.compile(r"«([^«»\n]{1,60})»")
 _STRIP_END = "аяьйоеиыу"
 
 
@@ -83,6 +87,7 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
     idx = country_index(models)
     out: list[CountryMention] = []
     tokens = doc.tokens
+    named = _short_quoted(doc.text)
     for si, sent in enumerate(doc.sentences):
         i = sent.first
         while i < sent.last:
@@ -90,9 +95,17 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
             if not tok.is_word:
                 i += 1
                 continue
+            if any(a <= tok.start < b for a, b in named):
+                i += 1
+                continue
             hit = _match_at(idx, tokens, i, sent.last)
             if hit is not None:
                 code, kind, last = hit
+                prev = tokens[i - 1].lower if i > sent.first else ""
+                if prev in TOPIC_BEFORE:
+                    kind = "topic"
+                elif kind == "name" and prev in ("в", "во") and "accs" not in tok.tags:
+                    kind = "loc"
                 out.append(CountryMention(code, i, last, kind, si))
                 i = last
                 continue
@@ -109,8 +122,17 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
     doc.country_mentions = out
 
 
+def _short_quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of short «…» names (``«Голос Америки»``): a country word there names an organisation."""
+    return [(m.start(), m.end()) for m in _QUOTED_NAME.finditer(text) if len(m.group(1).split()) <= 4]
+
+
 def _match_at(idx: CountryIndex, tokens: list[Token], i: int, end: int) -> tuple[str, str, int] | None:
     tok = tokens[i]
+    if tok.lemma == "республика" and i + 1 < end:
+        nxt = idx.single.get(tokens[i + 1].lemma)
+        if nxt is not None and nxt[1] == "name" and tokens[i + 1].text[:1].isupper():
+            return nxt[0], "name", i + 2
     for lemmas, code, kind in idx.multi.get(tok.lemma, []):
         n = len(lemmas)
         if i + n <= end and all(tokens[i + k].lemma == lemmas[k] for k in range(n)):
@@ -146,22 +168,31 @@ def decide_parties(doc: NewsDoc) -> None:
     """Choose ``doc.countries``: states that take part in a reported interaction."""
     by_sentence: dict[int, set[str]] = {}
     compounds: set[str] = set()
+    located: set[tuple[int, str]] = set()
     for m in doc.country_mentions:
-        if m.kind == "place":
+        if m.kind in ("place", "topic"):
             continue
+        if m.kind == "loc":
+            located.add((m.sentence, m.code))
+        else:
+            located.discard((m.sentence, m.code))
         by_sentence.setdefault(m.sentence, set()).add(m.code)
         if m.kind == "adj" and "-" in doc.tokens[m.first].text:
             compounds.add(m.code)
     score: dict[str, float] = {}
     for si, codes in by_sentence.items():
-        lemmas = {t.lemma for t in doc.sentence_tokens(si)}
-        if lemmas & CONFLICT_LEMMAS or not lemmas & INTERACTION_LEMMAS:
+        toks = doc.sentence_tokens(si)
+        lemmas = {t.lemma for t in toks}
+        conflict = {
+            t.lemma for k, t in enumerate(toks) if t.lemma in CONFLICT_LEMMAS and not (k and toks[k - 1].lemma == "мировой")
+        }
+        if conflict or not lemmas & INTERACTION_LEMMAS:
             continue
         weight = 3.0 if doc.sentences[si].start < doc.body_start else (2.0 if si <= 3 else 1.0)
         if len(codes) >= 2:
             weight += 1.0
         for c in codes:
-            score[c] = score.get(c, 0.0) + weight
+            score[c] = score.get(c, 0.0) + weight * (0.5 if (si, c) in located else 1.0)
     for c in compounds:
         score[c] = score.get(c, 0.0) + 2.0
     if not score:

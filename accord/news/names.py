@@ -97,9 +97,8 @@ def surname_nominative(models: Models, word: str, case: str, gender: str) -> str
         return _cap(word)
     for p in models.parses(word):
         if "Surn" in p.tags and case in p.tags and (gender in p.tags or "ms-f" in p.tags) and "sing" in p.tags:
-            form = models.inflect(p, {"nomn", "sing"})
-            if form:
-                return _cap(form)
+            form = models.inflect(p, {"nomn", "sing"}) or p.normal
+            return _cap(form)
     low = word.lower()
     if gender == "femn" and not low.endswith(("ой", "ую", "у")):
         return _cap(word)
@@ -112,12 +111,18 @@ def surname_nominative(models: Models, word: str, case: str, gender: str) -> str
     return _cap(word)
 
 
-def given_nominative(models: Models, word: str, case: str) -> str:
-    if case == "nomn" or word.endswith("."):
-        return _cap(word) if not word.endswith(".") else word
-    for p in models.parses(word):
-        if ("Name" in p.tags or "NOUN" in p.tags) and case in p.tags:
-            return _cap(p.normal)
+def given_nominative(models: Models, word: str, case: str, gender: str = "masc") -> str:
+    if word.endswith("."):
+        return word
+    if case == "nomn":
+        return _cap(word)
+    parses = models.parses(word)
+    for want in ("Name", "NOUN"):
+        for p in parses:
+            if "plur" in p.tags or case not in p.tags or want not in p.tags:
+                continue
+            if (want == "NOUN" and "Surn" not in p.tags) or gender in p.tags:
+                return _cap(p.normal)
     return _cap(word)
 
 
@@ -134,32 +139,63 @@ def parse_name(models: Models, words: list[str]) -> NameParts | None:
         if names and not surns and names[0].score >= 0.5 and not w.endswith("."):
             case = next((c for c in CASES if c in names[0].tags), "nomn")
             return NameParts(_cap(names[0].normal), [], _cap(names[0].normal), case, first_only=True)
-        cands = _cases(parses, "Surn") or _cases(parses, "NOUN")
-        case = "nomn" if not cands or any(c == "nomn" for c, _, _ in cands) else max(cands, key=lambda x: x[1])[0]
-        gender = "masc"
+        case, gender = "nomn", "masc"
         if surns:
             best = max(surns, key=lambda p: p.score)
+            case = next((c for c in CASES if c in best.tags), "nomn")
             gender = "femn" if "femn" in best.tags and case == "nomn" else "masc"
         return NameParts(None, [], surname_nominative(models, w, case, gender), case)
     first, *middle, last = words
-    fp, lp = models.parses(first), models.parses(last)
-    fc = _cases(fp, "Name") or _cases(fp, "NOUN")
-    lc = _cases(lp, "Surn") or _cases(lp, "Name") or _cases(lp, "NOUN")
-    fset, lset = {c for c, _, _ in fc}, {c for c, _, _ in lc}
-    both = (fset & lset) if fset and lset else (fset or lset)
-    if not both or "nomn" in both:
-        case = "nomn"
-    else:
-        ranked = sorted((x for x in fc + lc if x[0] in both), key=lambda x: -x[1])
-        case = ranked[0][0] if ranked else "nomn"
-    gender = _gender(fp) or "masc"
+    last_part = last.split("-")[-1]
+    fp, lp = models.parses(first), models.parses(last_part)
+    case, gender = _agree(fp, lp, last_part)
     keep_middle = [m for m in middle if not any("Patr" in p.tags for p in models.parses(m))]
     return NameParts(
-        given_nominative(models, first, case),
-        [given_nominative(models, m, case) for m in keep_middle],
+        given_nominative(models, first, case, gender),
+        [given_nominative(models, m, case, gender) for m in keep_middle],
         surname_nominative(models, last, case, gender),
         case,
     )
+
+
+def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str) -> tuple[str, str]:
+    """The (case, gender) on which the first name and the surname agree best."""
+    has_name = any("Name" in p.tags and p.score >= 0.2 for p in fp)
+    known_first = [p for p in fp if p.known and "NOUN" in p.tags]
+    best = (0.0, "nomn", "masc")
+    for case in CASES:
+        for gender in ("masc", "femn"):
+            if has_name:
+                sf = max(
+                    (p.score for p in fp if "Name" in p.tags and case in p.tags and gender in p.tags and "plur" not in p.tags),
+                    default=0.0,
+                )
+            elif known_first:
+                sf = 1.0 if any(case in p.tags and "plur" not in p.tags for p in known_first) else 0.6
+            else:
+                sf = 1.0
+            sl = 0.0
+            for p in lp:
+                if case not in p.tags or "plur" in p.tags:
+                    continue
+                if "Surn" in p.tags and (gender in p.tags or "ms-f" in p.tags):
+                    sl = max(sl, p.score)
+                elif "Name" in p.tags and gender in p.tags:
+                    sl = max(sl, 0.8 * p.score)
+                elif "NOUN" in p.tags:
+                    sl = max(sl, (0.5 if p.known else 0.15) * p.score)
+            low = last.lower()
+            ends = [e for e, _ in SURNAME_ENDINGS.get((case, gender), []) if low.endswith(e)]
+            if sl == 0.0 and ends:
+                sl = 0.3 if max(len(e) for e in ends) >= 3 else 0.15
+            if sl == 0.0 and gender == "femn" and low[-1:] not in "аяоеиуюы":
+                sl = 0.3
+            if case == "nomn":
+                sl = max(sl, 0.2) * 1.3
+            score = sf * sl * (1.01 if gender == "masc" else 1.0)
+            if score > best[0] + 1e-9:
+                best = (score, case, gender)
+    return best[1], best[2]
 
 
 def norm(word: str) -> str:

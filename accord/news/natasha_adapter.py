@@ -26,6 +26,7 @@ class Parse:
     tags: frozenset[str]
     score: float
     raw: Any
+    known: bool = True
 
 
 class Models:
@@ -46,7 +47,9 @@ class Models:
         out = []
         for p in self.morph.parse(word):
             tags = frozenset(str(p.tag).replace(" ", ",").split(","))
-            out.append(Parse(p.normal_form.replace("ё", "е"), tags, float(p.score), p))
+            method = p.methods_stack[0][0].__class__.__name__ if p.methods_stack else ""
+            known = method == "DictionaryAnalyzer"
+            out.append(Parse(p.normal_form.replace("ё", "е"), tags, float(p.score), p, known))
         return tuple(out)
 
     def parses(self, word: str) -> tuple[Parse, ...]:

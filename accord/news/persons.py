@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA
 
-from accord.news.model import NewsDoc, PersonEntity
+from accord.news.model import Mention, NewsDoc, PersonEntity
 from accord.news.names import NameParts, is_initial, norm, parse_name, same_stem
 from accord.news.natasha_adapter import Models
 from accord.news.positions import position_left, position_right
@@ -28,12 +28,43 @@ def _typo(a: str, b: str) -> bool:
     return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and OSA.distance(a, b) <= 1
 
 
+def _same_surname(a: str, b: str) -> bool:
+    if same_stem(a, b):
+        return True
+    pa, pb = a.split("-"), b.split("-")
+    return len(pa) == len(pb) > 1 and all(same_stem(x, y) for x, y in zip(pa, pb, strict=True))
+
+
+def _people_inside_places(doc: NewsDoc, models: Models) -> list[Mention]:
+    """``Республики Вьетнам Буй Тхань Шоном`` tagged as a place: the words after the state are a name."""
+    out = []
+    by_first = {m.first: m for m in doc.country_mentions}
+    for m in doc.mentions:
+        if m.type not in ("LOC", "ORG"):
+            continue
+        end_country = max((c.last for c in doc.country_mentions if m.first <= c.first < m.last), default=None)
+        if end_country is None or m.last - end_country < 2:
+            continue
+        rest = doc.tokens[end_country : m.last]
+        if any(k in by_first for k in range(end_country, m.last)):
+            continue
+        if all(t.is_word and t.text[:1].isupper() for t in rest) and any(
+            "Name" in p.tags or "Surn" in p.tags for t in rest for p in models.parses(t.text)
+        ):
+            text = doc.text[rest[0].start : rest[-1].stop]
+            out.append(Mention("PER", rest[0].start, rest[-1].stop, end_country, m.last, text))
+    return out
+
+
 def find_persons(doc: NewsDoc, models: Models) -> None:
     """Fill ``doc.persons`` from the PER mentions."""
     person_tokens = {k for m in doc.mentions if m.type == "PER" for k in range(m.first, m.last)}
     country_tokens = {k for m in doc.country_mentions for k in range(m.first, m.last)}
     parsed: list[tuple[NameParts, int, int]] = []
-    for m in doc.mentions:
+    cases: dict[int, str] = {}
+    extra = _people_inside_places(doc, models)
+    person_tokens |= {k for m in extra for k in range(m.first, m.last)}
+    for m in sorted([*doc.mentions, *extra], key=lambda x: x.first):
         if m.type != "PER":
             continue
         if all(k in country_tokens for k in range(m.first, m.last)):
@@ -48,6 +79,7 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
         parts = parse_name(models, merged)
         if parts is not None:
             parsed.append((parts, m.first, m.last))
+            cases[m.first] = parts.case
 
     entities: list[PersonEntity] = []
     first_only: list[tuple[NameParts, int, int]] = []
@@ -57,7 +89,7 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
             continue
         target = None
         for e in entities:
-            if same_stem(e.last, parts.last) and _compatible_first(e.first, parts.first):
+            if _same_surname(e.last, parts.last) and _compatible_first(e.first, parts.first):
                 target = e
                 break
         if target is None:
@@ -70,7 +102,7 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
     # Surname-only entities join a full name with the same surname when it is unambiguous.
     full = [e for e in entities if e.first]
     for e in [e for e in entities if not e.first]:
-        cands = [f for f in full if same_stem(f.last, e.last)]
+        cands = [f for f in full if _same_surname(f.last, e.last)]
         if len(cands) == 1:
             cands[0].mentions.extend(e.mentions)
             entities.remove(e)
@@ -86,17 +118,22 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
                     entities.remove(e)
                     break
 
+    # A lone surname that the tagger elsewhere reads as a place or an organisation is not a person.
+    other_words = {
+        norm(t.text) for m in doc.mentions if m.type in ("LOC", "ORG") for t in doc.tokens[m.first : m.last]
+    }
+    entities = [e for e in entities if e.first or not any(same_stem(e.last, w) for w in other_words)]
+
+    # A first name alone joins the person with that first name; otherwise it names nobody certain.
     for parts, first, last in first_only:
         cands = [e for e in entities if e.first and same_stem(e.first, parts.first or "")]
         if cands:
             cands[0].mentions.append((first, last))
-        elif not any(same_stem(e.last, parts.last) for e in entities):
-            entities.append(PersonEntity(None, parts.last, [], [(first, last)]))
 
     for e in entities:
         e.mentions.sort()
         for first, last in e.mentions:
-            pos, country = position_left(doc, first, person_tokens)
+            pos, country = position_left(doc, first, person_tokens, cases.get(first))
             if pos is None:
                 pos2, country2 = position_right(doc, last)
                 pos, country = pos2, country or country2

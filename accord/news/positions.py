@@ -50,7 +50,9 @@ def _phrase(doc: NewsDoc, start: int, end: int) -> tuple[str | None, str | None]
             if c[1] == "adj" and tok.lemma not in ("республика",):
                 continue
             break
-        if tok.text in _DASHES or tok.lower in STOP_WORDS and head_seen:
+        if tok.text in _DASHES or (tok.lower in STOP_WORDS and head_seen):
+            break
+        if head_seen and "PREP" in tok.tags and tok.lower not in ("по", "при"):
             break
         if tok.text in {"(", ")", ":", ";", "."}:
             break
@@ -91,7 +93,9 @@ def _allowed(tok: Token, prev: Token | None) -> bool:
     return not (tok.tags & _VERBAL) or _is_head(tok)
 
 
-def position_left(doc: NewsDoc, first: int, person_tokens: set[int]) -> tuple[str | None, str | None]:
+def position_left(
+    doc: NewsDoc, first: int, person_tokens: set[int], case: str | None = None
+) -> tuple[str | None, str | None]:
     """Position and country written before the name starting at token ``first``."""
     tokens = doc.tokens
     sent = doc.sentences[doc.sentence_of_token(first)]
@@ -106,10 +110,17 @@ def position_left(doc: NewsDoc, first: int, person_tokens: set[int]) -> tuple[st
             break
         if _is_head(tok):
             head_at = i
+        elif head_at is not None and not (
+            "gent" in tok.tags or tok.text in _DASHES or tok.text in {",", "«", "»"} or tok.lower == "и"
+            or _country_at(doc, i) is not None or tok.text[:1].isupper()
+        ):
+            break
         i -= 1
         steps += 1
     if head_at is None:
         return None, _adjacent_country(doc, first)
+    if case == "gent" and "nomn" in tokens[head_at].tags:
+        return None, None  # «пресс-секретарь Путина»: the office is someone else's
     start = head_at
     while start - 1 >= sent.first and "ADJF" in tokens[start - 1].tags and _country_at(doc, start - 1) is None:
         start -= 1
