@@ -16,6 +16,7 @@ from accord.news.grammars.documents import (
     DOCUMENT_CUES,
     DRAFT_WORD,
     IDIOM_BEFORE,
+    IDIOM_FORMS,
     NOT_DOCUMENT_BEFORE,
     PLANNED_WORDS,
     SIGNED_VERBS,
@@ -65,17 +66,17 @@ def _status(tokens: list[Token], i: int) -> str | None:
     for k, t in enumerate(tokens):
         if t.lemma in SIGNED_VERBS:
             tags = t.tags
-            if "futr" in tags or "INFN" in tags:
+            if "futr" in tags:
                 future = True
-            elif "past" in tags or "PRTS" in tags or "PRTF" in tags or t.lemma == "подписание":
+            elif "past" in tags or "PRTS" in tags or "PRTF" in tags:
                 signed = True
             if k > 0 and tokens[k - 1].lemma == "быть" and "futr" in tokens[k - 1].tags:
                 future, signed = True, False
     lemset = set(lemmas)
+    if signed and not future:
+        return "signed"
     if lemset & PLANNED_WORDS or future:
         return "planned"
-    if signed:
-        return "signed"
     if lemset & DISCUSSED_WORDS:
         return "discussed"
     return None
@@ -88,6 +89,8 @@ def sentence_documents(tokens: list[Token]) -> list[tuple[str, str | None, int |
     text_tokens = [t.text for t in tokens]
     for n, (dtype, i, j) in enumerate(mentions):
         prev = [t.lemma for t in tokens[max(0, i - 2) : i]]
+        if any(t.lower in IDIOM_FORMS for t in tokens[max(0, i - 3) : i]):
+            continue
         if any(p in IDIOM_BEFORE for p in prev) or (prev and prev[-1] == "к" and "прийти" in
                                                        [t.lemma for t in tokens[max(0, i - 3) : i]]):
             continue

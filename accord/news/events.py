@@ -48,7 +48,7 @@ def sentence_events(tokens: list[Token]) -> set[str]:
                 found.add("commission_session")
         if lem in SIGN_VERBS and not _negated(tokens, i):
             tags = tokens[i].tags
-            if "past" in tags or "PRTS" in tags or "PRTF" in tags:
+            if "past" in tags and ("VERB" in tags or "PRTS" in tags):
                 found.add("signing")
         if lem == SIGN_NOUN and HELD_WORDS & set(lemmas) and not _negated(tokens, i):
             found.add("signing")

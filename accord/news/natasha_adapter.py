@@ -84,14 +84,19 @@ class Models:
             tokens.append(Token(word, t.start, t.stop, lemma, tags))
         sentences: list[Sentence] = []
         i = 0
-        for s in self.segmenter.sentenize(text):
-            while i < len(tokens) and tokens[i].stop <= s.start:
-                i += 1
-            first = i
-            while i < len(tokens) and tokens[i].start < s.stop:
-                i += 1
-            if i > first:
-                sentences.append(Sentence(s.start, s.stop, first, i))
+        offset = 0
+        for para, line in enumerate(text.split("\n")):
+            if line.strip():
+                for s in self.segmenter.sentenize(line):
+                    start, stop = offset + s.start, offset + s.stop
+                    while i < len(tokens) and tokens[i].stop <= start:
+                        i += 1
+                    first = i
+                    while i < len(tokens) and tokens[i].start < stop:
+                        i += 1
+                    if i > first:
+                        sentences.append(Sentence(start, stop, first, i, para))
+            offset += len(line) + 1
         return tokens, sentences
 
     def entities(self, text: str, tokens: list[Token]) -> list[Mention]:

@@ -15,6 +15,7 @@ DOCUMENT_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
 
 # «достичь соглашения», «прийти к соглашению» report an understanding, not a document.
 IDIOM_BEFORE: frozenset[str] = frozenset({"достичь", "достигнуть", "прийти"})
+IDIOM_FORMS: frozenset[str] = frozenset({"пришли", "пришел", "пришла", "прийти", "придти"})
 # Words before «программа» that make it something other than a cooperation document.
 NOT_DOCUMENT_BEFORE: frozenset[str] = frozenset({
     "ядерный", "ракетный", "космический", "телевизионный", "компьютерный", "мирный", "учебный", "партийный",
@@ -23,7 +24,7 @@ NOT_DOCUMENT_BEFORE: frozenset[str] = frozenset({
 
 SIGNED_VERBS: frozenset[str] = frozenset({
     "подписать", "подписывать", "заключить", "принять", "сделать", "ратифицировать", "вступить", "утвердить",
-    "парафировать", "подписание",
+    "парафировать",
 })
 PLANNED_WORDS: frozenset[str] = frozenset({
     "планироваться", "планировать", "предстоять", "намереваться", "намерен", "подготовить", "подготовка",
