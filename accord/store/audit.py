@@ -98,36 +98,31 @@ def commit(session: Session) -> None:
     try:
         session.commit()
     except StaleDataError:
-        error = _explain_stale(session)
+        suspects = list(session.info.get("flushing_versions", []))
         session.rollback()
-        if error:
-            raise error from None
+        for model, row_id, based_on in suspects:
+            current = session.get(model, row_id, populate_existing=True)
+            if current is None or current.version != based_on:
+                if current is None:
+                    raise ConflictError(f"{model.audit_entity} {row_id} was deleted meanwhile; nothing was saved") from None
+                raise conflict(session, current, based_on, current.version) from None
         raise
-
-
-def _explain_stale(session: Session) -> ConflictError | None:
-    for obj in list(session.dirty) + list(session.deleted):
-        if not isinstance(obj, Tracked):
-            continue
-        table = type(obj).__table__
-        try:
-            current = session.execute(select(table.c.version).where(table.c.id == obj.id)).scalar()
-        except Exception:  # noqa: BLE001 - the transaction may be unusable; fall back below
-            return None
-        based_on = inspect(obj).committed_state.get("version", obj.version)
-        if current is not None and current != based_on:
-            return conflict(session, obj, based_on, current)
-    return None
 
 
 @event.listens_for(Session, "before_flush")
 def _touch_owners(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
-    """A child row's change is a change of its owner: bump the owner's version."""
+    """A child row's change is a change of its owner: bump the owner's version.
+
+    Also notes the version each changed row was read at, to explain a lost race.
+    """
     changed = [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, TrackedChild)]
     for child in changed:
         owner = child.audit_owner()
         if owner is not None and owner not in session.deleted and inspect(owner).persistent:
             owner.updated_at = utcnow()
+    session.info["flushing_versions"] = [
+        (type(o), o.id, o.version) for o in (*session.dirty, *session.deleted) if isinstance(o, Tracked)
+    ]
 
 
 @event.listens_for(Session, "after_flush")

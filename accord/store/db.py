@@ -66,12 +66,14 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reads only; anything written in it is discarded."""
+        """A session for reads only; anything written in it is discarded.
+
+        Objects read stay usable after the block (detached, not expired).
+        """
         session = self._sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def dispose(self) -> None:

@@ -1,0 +1,30 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint bench-extract clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+## run: install, create the database with the example if there is none, show the roadmap's status
+run: $(STAMP)
+	$(BIN)/accord demo --load --if-empty
+	$(BIN)/accord status
+
+## test: install if needed, lint, run the whole suite (SQLite and PostgreSQL, browser tests included)
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check accord tests bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
