@@ -128,8 +128,9 @@ def amounts(tokens: list[Token]) -> list[Amount]:
 def _kind_near(lemmas: list[str], idx: int) -> str | None:
     best: tuple[int, str] | None = None
     for kind, cues in G.KIND_CUES.items():
+        prefixes = G.KIND_PREFIXES.get(kind, ())
         for k, lem in enumerate(lemmas):
-            if lem in cues:
+            if lem in cues or (prefixes and lem.startswith(prefixes)):
                 dist = idx - k if k < idx else (k - idx) * 2 + 3
                 if best is None or dist < best[0]:
                     best = (dist, kind)
@@ -137,23 +138,29 @@ def _kind_near(lemmas: list[str], idx: int) -> str | None:
 
 
 def classify(tokens: list[Token], a: Amount, previous: list[Token]) -> str:
-    """The contract's ``kind`` of one amount in its sentence."""
+    """The contract's ``kind`` of one amount in its sentence; "" when it is not about the interaction."""
     lemmas = [t.lemma for t in tokens]
     if a.unit == "items:agreements":
         return "agreements_count"
     if a.unit == "%":
         if set(lemmas[max(0, a.first - 8) : a.first]) & G.GROWTH_WORDS:
             return "growth_pct"
-        return "other"
+        if set(lemmas[a.last : a.last + 2]) & G.SHARE_WORDS:
+            return "other"
+        return ""
     before = lemmas[max(0, a.first - 4) : a.first]
     if "до" in before and set(lemmas) & G.TARGET_VERBS:
         return "target"
-    if a.unit in ("t", "m3", "items:supply"):
+    if a.unit in ("t", "m3"):
+        return "other" if set(lemmas) & G.VOLUME_WORDS else ""
+    if a.unit == "items:supply":
         return "other"
     kind = _kind_near(lemmas, a.first)
     if kind is None and previous:
         kind = _kind_near([t.lemma for t in previous], len(previous))
-    return kind or "other"
+    if kind is None and set(lemmas) & G.DEAL_WORDS:
+        kind = "other"
+    return kind or ""
 
 
 def find_figures(doc: NewsDoc) -> None:
@@ -170,6 +177,8 @@ def find_figures(doc: NewsDoc) -> None:
         period = find_period(text)
         for a in amounts(tokens):
             kind = classify(_join_digit_groups(tokens), a, prev)
+            if not kind:
+                continue
             unit = "items" if a.unit and a.unit.startswith("items") else a.unit
             key = (kind, unit or "", round(a.value, 6))
             if key in seen:

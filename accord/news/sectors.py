@@ -11,7 +11,8 @@ def find_sectors(doc: NewsDoc) -> None:
     if not doc.countries:
         doc.sectors = []
         return
-    lemmas = [t.lemma for t in doc.tokens if t.is_word]
+    in_org = {k for m in doc.mentions if m.type == "ORG" for k in range(m.first, m.last)}
+    lemmas = [t.lemma for k, t in enumerate(doc.tokens) if t.is_word and k not in in_org]
     present = set(lemmas)
     for part in [p for lem in present if "-" in lem for p in lem.split("-")]:
         present.add(part)

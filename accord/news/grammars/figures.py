@@ -38,7 +38,8 @@ KIND_CUES: dict[str, frozenset[str]] = {
     "trade_turnover": frozenset({"товарооборот"}),
     "export": frozenset({"экспорт", "экспортировать", "экспортный"}),
     "import": frozenset({"импорт", "импортировать", "импортный"}),
-    "investment": frozenset({"инвестиция", "инвестировать", "вложение", "вложить", "инвестиционный"}),
+    "investment": frozenset({"инвестиция", "инвестировать", "вложение", "вложить", "инвестиционный", "акция",
+                             "доля"}),
     "loan": frozenset({"кредит", "заем", "займ", "заемный", "кредитный", "грант"}),
 }
 # Words that make «до N» a goal: «довести товарооборот до 3 млрд долларов».
@@ -50,3 +51,17 @@ GROWTH_WORDS: frozenset[str] = frozenset({
     "увеличиться", "вырасти", "рост", "прирост", "увеличение", "снизиться", "снижение", "сократиться",
     "сокращение", "упасть", "падение", "возрасти", "нарасти", "прибавить", "подняться", "расти", "уменьшиться",
 })
+# Word beginnings that give a kind where the lemmatiser is unsure (``заема``, ``займа``).
+KIND_PREFIXES: dict[str, tuple[str, ...]] = {"loan": ("заем", "заём", "займ", "кредит")}
+# A money amount of kind «other» must be about a deal: a supply, a purchase, a contract, a price.
+DEAL_WORDS: frozenset[str] = frozenset({
+    "поставка", "поставить", "поставлять", "контракт", "сделка", "купить", "выкупить", "покупка", "продать",
+    "продажа", "закупка", "закупить", "цена", "тариф", "квота", "заплатить", "оплатить",
+})
+# A volume (tonnes, cubic metres) must be a supply or a trade flow.
+VOLUME_WORDS: frozenset[str] = frozenset({
+    "поставка", "поставить", "поставлять", "экспорт", "импорт", "закупка", "закупить", "транзит", "квота",
+    "перевалка", "прокачка", "экспортировать", "импортировать",
+})
+# A plain percentage counts when it is a share of something that changes hands.
+SHARE_WORDS: frozenset[str] = frozenset({"акция", "доля", "пакет", "пошлина"})
