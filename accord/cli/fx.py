@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,9 +18,20 @@ from accord.fx.csvfile import read_rates
 from accord.fx.rates import RateNotFound
 from accord.fx.store import convert, coverage, save_rates
 from accord.fx.update import update_source
+from accord.store.db import Database
 from accord.trade.tables import TableError, parse_decimal
 
 fx_app = typer.Typer(help="Official exchange rates (NBRB, NBKR, ECB): fetch, import, convert.", no_args_is_help=True)
+
+
+@contextmanager
+def database() -> Iterator[Database]:
+    """The configured database, its connections closed when the command ends."""
+    db = open_database()
+    try:
+        yield db
+    finally:
+        db.dispose()
 
 
 def parse_day(text: str | None, option: str) -> date | None:
@@ -43,10 +56,9 @@ def update(
         codes = [sources.get(s).code for s in source] or list(sources.SOURCES)
     except ValueError as exc:
         fail(str(exc))
-    db = open_database()
     who = actor(as_user)
     failed = 0
-    with http.client() as client:
+    with database() as db, http.client() as client:
         for code in codes:
             outcome = update_source(db, client, code, first, last, who)
             if outcome.error or outcome.saved is None:
@@ -58,6 +70,7 @@ def update(
                 f"{code}: {outcome.start} … {outcome.end}: {saved.added} added, {saved.changed} corrected, "
                 f"{saved.unchanged} unchanged",
                 highlight=False,
+                soft_wrap=True,
             )
     if failed:
         raise typer.Exit(1)
@@ -80,12 +93,13 @@ def import_rates(
         errors.print(f"  {problem}", highlight=False, soft_wrap=True)
     if problems and not skip_bad:
         fail(f"{file}: nothing was imported, {len(problems)} problem(s) listed above (--skip-bad imports the rest)")
-    db = open_database()
-    with db.transaction(actor=actor(as_user), reason=f"fx import {file.name}") as session:
+    with database() as db, db.transaction(actor=actor(as_user), reason=f"fx import {file.name}") as session:
         saved = save_rates(session, rates)
     skipped = f", {len({p.row for p in problems})} bad row(s) skipped" if problems else ""
     console.print(
-        f"{file}: {saved.added} added, {saved.changed} corrected, {saved.unchanged} unchanged{skipped}", highlight=False
+        f"{file}: {saved.added} added, {saved.changed} corrected, {saved.unchanged} unchanged{skipped}",
+        highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -109,8 +123,7 @@ def convert_command(
             sources.get(source)
         except ValueError as exc:
             fail(str(exc))
-    db = open_database()
-    with db.reading() as session:
+    with database() as db, db.reading() as session:
         try:
             result = convert(session, Decimal(value), currency, target, day, source)
         except RateNotFound as exc:
@@ -124,8 +137,7 @@ def convert_command(
 @fx_app.command("status")
 def status() -> None:
     """Which official rates are stored, per bank."""
-    db = open_database()
-    with db.reading() as session:
+    with database() as db, db.reading() as session:
         rows = coverage(session)
     table = Table("source", "bank", "rates", "currencies", "first day", "last day")
     for row in rows:

@@ -11,7 +11,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from accord.cli.common import AS_OPTION, actor, console, errors, fail, open_database
+from accord.cli.common import AS_OPTION, actor, console, errors, fail
+from accord.cli.fx import database
 from accord.cli.roadmap_io import export_app, import_app
 from accord.fx.rates import money
 from accord.store.progress import default_roadmap
@@ -31,9 +32,8 @@ def import_trade(
     """Load trade flows; a file with errors imports nothing unless --skip-bad."""
     if not file.is_file():
         fail(f"{file}: no such file")
-    db = open_database()
     try:
-        with db.transaction(actor=actor(as_user), reason=f"import {file.name}") as session:
+        with database() as db, db.transaction(actor=actor(as_user), reason=f"import {file.name}") as session:
             report = import_file(session, file, skip_bad)
     except TableError as exc:
         fail(f"{file}: {exc}")
@@ -45,6 +45,7 @@ def import_trade(
     console.print(
         f"{file}: {report.added} added, {report.changed} corrected, {report.unchanged} unchanged{skipped}",
         highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -52,8 +53,7 @@ def export_trade(
     output: Path | None = typer.Option(None, "-o", "--output", help="file to write: .csv or .xlsx (default: CSV to stdout)"),
 ) -> None:
     """Write every trade flow in the import format (with its `illustrative` flag)."""
-    db = open_database()
-    with db.reading() as session:
+    with database() as db, db.reading() as session:
         records = export_rows(session)
     if output is None:
         sys.stdout.write(write_csv(records))
@@ -125,6 +125,7 @@ def render(summary: TradeSummary) -> None:
     console.print(
         f"\nTarget: turnover {millions(target.value)} million {target.currency} by {target.year} — [bold]{target.status}[/]",
         highlight=False,
+        soft_wrap=True,
     )
     if target.note:
         console.print(f"  [dim]{target.note}[/]", highlight=False, soft_wrap=True)
@@ -149,8 +150,7 @@ def summary_command(
 ) -> None:
     """Export, import and turnover by period and reporter, growth, and the target's status."""
     today = date.fromisoformat(on) if on else date.today()
-    db = open_database()
-    with db.reading() as session:
+    with database() as db, db.reading() as session:
         chosen = default_roadmap(session, roadmap)
         if roadmap and chosen is None:
             fail(f"no roadmap {roadmap!r}")

@@ -173,5 +173,5 @@ def convert(
                     f"or in the {MAX_AGE_DAYS} days before it"
                 )
             legs.append(rate)
-            factor = factor * rate.per_unit if into_home else factor / rate.per_unit
+            factor = factor * rate.rate / rate.scale if into_home else factor * rate.scale / rate.rate
     return Conversion(amount, currency, target, on, source, tuple(legs), factor)
