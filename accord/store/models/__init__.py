@@ -23,6 +23,7 @@ from accord.store.models.roadmap import (
     Roadmap,
     RoadmapParty,
 )
+from accord.store.models.sources import FetchedPage, FetchFailure, NewsSource, SourceItemRevision
 from accord.store.models.trade import ExchangeRate, TradeFlow, TradeTarget
 
 __all__ = [
@@ -43,10 +44,13 @@ __all__ = [
     "EventParticipant",
     "Evidence",
     "ExchangeRate",
+    "FetchFailure",
+    "FetchedPage",
     "Indicator",
     "Measure",
     "Measurement",
     "Milestone",
+    "NewsSource",
     "Organization",
     "OrganizationAlias",
     "Person",
@@ -59,6 +63,7 @@ __all__ = [
     "RoadmapParty",
     "Session",
     "SourceItem",
+    "SourceItemRevision",
     "TradeFlow",
     "TradeTarget",
     "User",
