@@ -78,6 +78,9 @@ DOCUMENTED = {
     "ACCORD_SECRET_KEY": "key signing session cookies (or ACCORD_SECRET_KEY_FILE)",
     "ACCORD_SECURE_COOKIES": "1 marks cookies Secure (behind HTTPS)",
     "ACCORD_LOGIN_RATE": "failed login attempts allowed per minute per address (default 10)",
+    "ACCORD_NBRB_URL": "base URL of the National Bank of Belarus exchange-rates API (default https://api.nbrb.by/exrates)",
+    "ACCORD_NBKR_URL": "base URL of the National Bank of the Kyrgyz Republic XML rates (default https://www.nbkr.kg/XML)",
+    "ACCORD_ECB_URL": "base URL of the ECB euro reference rates (default https://www.ecb.europa.eu/stats/eurofxref)",
     "ACCORD_TEST_DATABASE_URL": "PostgreSQL URL the test suite uses (default postgresql+psycopg://postgres@127.0.0.1:5432/test)",
 }
 

@@ -20,6 +20,9 @@ from accord.store import migrate
 from accord.store.base import Base
 from accord.store.db import Database
 
+# Rich sizes the CLI's console once, at import: give the tables room so assertions see whole cells.
+os.environ["COLUMNS"] = "200"
+
 PG_URL = os.environ.get("ACCORD_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 #: a fixed "today" for tests that depend on the date (the example's data are set around it)
