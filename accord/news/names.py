@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from accord.news.natasha_adapter import Models, Parse
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-_CYR = re.compile(r"[а-яё]", re.IGNORECASE)
+_LETTER = re.compile(r"[а-яёa-z]", re.IGNORECASE)
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z'\-.]*$")
+# Parts of speech that are never a surname when the word is in the dictionary («Вы», «Вместе», «Раньше»).
+NOT_NAME_POS = frozenset({"NPRO", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED", "COMP", "VERB", "INFN", "GRND",
+                          "PRTF", "PRTS", "ADJS", "NUMR"})
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.?$")
 
 # (case, gender) -> [(ending, replacement)], tried longest first.
@@ -52,8 +56,23 @@ class NameParts:
 
 
 def is_name_like(words: list[str]) -> bool:
-    """A person mention has Cyrillic letters and capitalised words."""
-    return bool(words) and all(_CYR.search(w) for w in words) and all(w[:1].isupper() for w in words)
+    """A person mention has letters and capitalised words."""
+    return bool(words) and all(_LETTER.search(w) for w in words) and all(w[:1].isupper() for w in words)
+
+
+def is_common_word(models: Models, word: str, alone: bool = False) -> bool:
+    """A dictionary word that cannot be a name: a pronoun, adverb, verb form (alone: also an adjective)."""
+    if _LATIN.match(word):
+        return False
+    parses = models.parses(word)
+    if not parses or not parses[0].known:
+        return False
+    if any(t in parses[0].tags for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Fixd")):
+        return False
+    if any("Name" in p.tags or "Surn" in p.tags for p in parses):
+        return False
+    pos = NOT_NAME_POS | {"ADJF"} if alone else NOT_NAME_POS
+    return bool(parses[0].tags & pos)
 
 
 def _cap(word: str) -> str:
@@ -131,10 +150,16 @@ def parse_name(models: Models, words: list[str]) -> NameParts | None:
     words = [w for w in split_initials(words) if w not in {".", ","}]
     if not is_name_like(words):
         return None
+    while len(words) > 1 and is_common_word(models, words[-1]):
+        words = words[:-1]  # «Ксения Раньше»: the tagger ran into the next word
+    if len(words) == 1 and is_common_word(models, words[0], alone=True):
+        return None
+    if all(_LATIN.match(w) for w in words):
+        return NameParts(words[0] if len(words) > 1 else None, words[1:-1], words[-1], "nomn")
     if len(words) == 1:
         w = words[0]
         parses = models.parses(w)
-        names = [p for p in parses if "Name" in p.tags]
+        names = [p for p in parses if "Name" in p.tags and p.known and "sing" in p.tags]
         surns = [p for p in parses if "Surn" in p.tags]
         if names and not surns and names[0].score >= 0.5 and not w.endswith("."):
             case = next((c for c in CASES if c in names[0].tags), "nomn")

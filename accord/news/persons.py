@@ -56,6 +56,27 @@ def _people_inside_places(doc: NewsDoc, models: Models) -> list[Mention]:
     return out
 
 
+def _family_surname(doc: NewsDoc, entities: list[PersonEntity], first: int) -> str | None:
+    """The surname of a full name shortly before ``first`` in the same sentence, with no verb between."""
+    si = doc.sentence_of_token(first)
+    sent = doc.sentences[si]
+    best: tuple[int, PersonEntity] | None = None
+    for e in entities:
+        if not e.first:
+            continue
+        for a, b in e.mentions:
+            if sent.first <= a and b <= first and (best is None or b > best[0]):
+                best = (b, e)
+    if best is None or first - best[0] > 8:
+        return None
+    between = doc.tokens[best[0] : first]
+    if any(t.tags & {"VERB", "INFN", "GRND", "PRTF", "PRTS"} for t in between):
+        return None
+    if not any(t.lower in ("и", ",") for t in between):
+        return None
+    return best[1].last
+
+
 def find_persons(doc: NewsDoc, models: Models) -> None:
     """Fill ``doc.persons`` from the PER mentions."""
     person_tokens = {k for m in doc.mentions if m.type == "PER" for k in range(m.first, m.last)}
@@ -124,11 +145,21 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
     }
     entities = [e for e in entities if e.first or not any(same_stem(e.last, w) for w in other_words)]
 
-    # A first name alone joins the person with that first name; otherwise it names nobody certain.
+    # A first name alone joins the person with that first name; in a list right after a full
+    # name («Маргарита Рудяк и их дети Эрнест и Юлия») it takes that surname; otherwise it stands alone.
     for parts, first, last in first_only:
+        same_last = [e for e in entities if _same_surname(e.last, parts.last)]
+        if same_last:  # «Гиллард» is a surname here, whatever the dictionary says
+            same_last[0].mentions.append((first, last))
+            continue
         cands = [e for e in entities if e.first and same_stem(e.first, parts.first or "")]
         if cands:
             cands[0].mentions.append((first, last))
+            continue
+        family = _family_surname(doc, entities, first)
+        if family and any(e.first and same_stem(e.first, parts.first or "") and e.last == family for e in entities):
+            continue
+        entities.append(PersonEntity(parts.first if family else None, family or parts.last, [], [(first, last)]))
 
     for e in entities:
         e.mentions.sort()
