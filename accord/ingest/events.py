@@ -1,0 +1,115 @@
+"""One Event per real-world happening, however many outlets report it.
+
+Two items tell the same story when they report the same kind of event between the
+same states within a day of each other, and either name a common participant or
+place, or share much of their wording. The second item then joins the first one's
+Event as another source instead of counting the happening twice.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from accord.ingest.text import resemblance, shingles
+from accord.store.models import Event, EventCountry, EventParticipant, SourceItem
+
+#: the kind an Event is filed under when an item reports several: the most specific first
+KIND_ORDER = (
+    "signing",
+    "commission_session",
+    "official_visit",
+    "talks",
+    "forum",
+    "phone_call",
+    "other_event",
+)
+#: share of word triples two texts must have in common to be one story told twice
+NEAR_DUPLICATE = 0.35
+#: candidates compared by text at most (the newest first), so grouping stays cheap on a busy day
+MAX_TEXT_COMPARISONS = 30
+
+
+def main_kind(extraction: dict[str, Any]) -> str | None:
+    types = {e["type"] for e in extraction.get("events") or []}
+    return next((k for k in KIND_ORDER if k in types), None)
+
+
+def event_countries(extraction: dict[str, Any]) -> list[str]:
+    codes: set[str] = set(extraction.get("countries") or [])
+    for entry in extraction.get("events") or []:
+        codes |= set(entry.get("countries") or [])
+    return sorted(codes)
+
+
+def event_location(extraction: dict[str, Any], kind: str) -> str | None:
+    events = extraction.get("events") or []
+    for entry in events:
+        if entry["type"] == kind and entry.get("location"):
+            return str(entry["location"])
+    return next((str(e["location"]) for e in events if e.get("location")), None)
+
+
+def find_same_event(
+    session: Session, extraction: dict[str, Any], day: date | None, person_ids: set[int], text: str
+) -> Event | None:
+    """The Event an item reports, if an earlier item already reported it."""
+    kinds = {e["type"] for e in extraction.get("events") or []}
+    if not kinds or day is None:
+        return None
+    countries = event_countries(extraction)
+    location = event_location(extraction, main_kind(extraction) or "")
+    candidates = session.scalars(
+        select(Event)
+        .where(Event.held_on.between(day - timedelta(days=1), day + timedelta(days=1)), Event.kind.in_(kinds))
+        .options(selectinload(Event.countries), selectinload(Event.participants))
+        .order_by(Event.id.desc())
+    ).all()
+    mine: set[int] | None = None
+    compared = 0
+    for event in candidates:
+        if event.country_codes != countries:
+            continue
+        if person_ids & {p.person_id for p in event.participants}:
+            return event
+        if location and event.location and location.lower() == event.location.lower():
+            return event
+        if compared >= MAX_TEXT_COMPARISONS:
+            continue
+        compared += 1
+        mine = mine if mine is not None else shingles(text)
+        for other in session.scalars(select(SourceItem.text).where(SourceItem.event_id == event.id).limit(3)):
+            if resemblance(mine, shingles(other)) >= NEAR_DUPLICATE:
+                return event
+    return None
+
+
+def new_event(extraction: dict[str, Any], day: date | None, title: str) -> Event | None:
+    """An Event for an item that reports one (None for items that report no event)."""
+    kind = main_kind(extraction)
+    if kind is None:
+        return None
+    event = Event(
+        kind=kind,
+        title=title[:2000],
+        held_on=day,
+        location=event_location(extraction, kind),
+        facts={
+            "types": sorted({e["type"] for e in extraction.get("events") or []}),
+            "documents": [d["type"] for d in extraction.get("documents") or []],
+        },
+    )
+    event.countries = [EventCountry(country_code=c) for c in event_countries(extraction)]
+    return event
+
+
+def add_participants(event: Event, people: list[tuple[int, str | None]]) -> None:
+    """Add the item's resolved people to the event (once each)."""
+    present = {p.person_id for p in event.participants}
+    for person_id, position in people:
+        if person_id not in present:
+            event.participants.append(EventParticipant(person_id=person_id, position=position))
+            present.add(person_id)
