@@ -14,6 +14,7 @@ normalised surname.  accord: ``accord.news.extract(text).persons``.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -29,15 +30,24 @@ def last_word(name: str) -> str:
     return words[-1] if words else ""
 
 
+PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ой|ы|у)?$")
+
+
 def reduce_people(names: list[str]) -> list[str]:
-    """Distinct last words; a single word equal to some multi-word name's first word is dropped."""
-    firsts = [norm(n).split()[0] for n in names if len(n.split()) > 1]
+    """Distinct last words of the people named.
+
+    A lone first name, or a first name with a patronymic (``Александру Максовичу``), that
+    matches the first name of a fuller name in the same document is that person again.
+    """
+    firsts = [norm(n).split()[0] for n in names if len(n.split()) > 1 and not PATRONYMIC.search(norm(n))]
     out: list[str] = []
     for n in names:
         words = norm(n).replace(".", " ").split()
         if not words:
             continue
         if len(words) == 1 and any(same_stem(words[0], f) for f in firsts):
+            continue
+        if len(words) == 2 and PATRONYMIC.search(words[1]) and any(same_stem(words[0], f) for f in firsts):
             continue
         lw = words[-1]
         if not any(same_stem(lw, o) for o in out):

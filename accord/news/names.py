@@ -16,8 +16,12 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _LETTER = re.compile(r"[а-яёa-z]", re.IGNORECASE)
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z'\-.]*$")
 # Parts of speech that are never a surname when the word is in the dictionary («Вы», «Вместе», «Раньше»).
-NOT_NAME_POS = frozenset({"NPRO", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED", "COMP", "VERB", "INFN", "GRND",
-                          "PRTF", "PRTS", "ADJS", "NUMR"})
+NOT_NAME_POS = frozenset({"NPRO", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED", "COMP"})
+# Alone, a word of these kinds is not a name either («Цветы», «Полицейская», «Назначение»).
+NOT_NAME_ALONE = NOT_NAME_POS | {"ADJF", "VERB", "INFN", "GRND", "PRTF", "PRTS", "NUMR"}
+# Lower-case particles inside names: «Мухаммед ибн Салман», «Макс фон Сюдов», «Перес де Куэльяр».
+PARTICLES = frozenset({"ибн", "бен", "бин", "де", "да", "дос", "фон", "ван", "дер", "ди", "ле", "ла", "аль", "эль",
+                       "оглы", "кызы", "дель"})
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.?$")
 
 # (case, gender) -> [(ending, replacement)], tried longest first.
@@ -53,11 +57,17 @@ class NameParts:
     last: str
     case: str
     first_only: bool = False
+    patronymic_last: bool = False  # «Константин Валентинович»: maybe first name + patronymic
 
 
 def is_name_like(words: list[str]) -> bool:
     """A person mention has letters and capitalised words."""
-    return bool(words) and all(_LETTER.search(w) for w in words) and all(w[:1].isupper() for w in words)
+    return (
+        bool(words)
+        and all(_LETTER.search(w) for w in words)
+        and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
+        and words[-1][:1].isupper()
+    )
 
 
 def is_common_word(models: Models, word: str, alone: bool = False) -> bool:
@@ -71,8 +81,10 @@ def is_common_word(models: Models, word: str, alone: bool = False) -> bool:
         return False
     if any("Name" in p.tags or "Surn" in p.tags for p in parses):
         return False
-    pos = NOT_NAME_POS | {"ADJF"} if alone else NOT_NAME_POS
-    return bool(parses[0].tags & pos)
+    if alone:
+        top = parses[0].tags
+        return bool(top & NOT_NAME_ALONE) or ("NOUN" in top and "inan" in top and parses[0].score >= 0.5)
+    return bool(parses[0].tags & NOT_NAME_POS)
 
 
 def _cap(word: str) -> str:
@@ -154,6 +166,8 @@ def parse_name(models: Models, words: list[str]) -> NameParts | None:
         words = words[:-1]  # «Ксения Раньше»: the tagger ran into the next word
     if len(words) == 1 and is_common_word(models, words[0], alone=True):
         return None
+    if len(words) == 1 and any("Patr" in p.tags for p in models.parses(words[0])):
+        return None
     if all(_LATIN.match(w) for w in words):
         return NameParts(words[0] if len(words) > 1 else None, words[1:-1], words[-1], "nomn")
     if len(words) == 1:
@@ -174,12 +188,14 @@ def parse_name(models: Models, words: list[str]) -> NameParts | None:
     last_part = last.split("-")[-1]
     fp, lp = models.parses(first), models.parses(last_part)
     case, gender = _agree(fp, lp, last_part)
-    keep_middle = [m for m in middle if not any("Patr" in p.tags for p in models.parses(m))]
+    keep_middle = [m for m in middle if m.lower() not in PARTICLES and not any("Patr" in p.tags for p in models.parses(m))]
+    patr = not middle and any("Patr" in p.tags for p in lp) and any("Name" in p.tags for p in fp)
     return NameParts(
         given_nominative(models, first, case, gender),
         [given_nominative(models, m, case, gender) for m in keep_middle],
         surname_nominative(models, last, case, gender),
         case,
+        patronymic_last=patr,
     )
 
 

@@ -104,9 +104,13 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
 
     entities: list[PersonEntity] = []
     first_only: list[tuple[NameParts, int, int]] = []
+    full_firsts = [p.first for p, _, _ in parsed if p.first and not p.first_only and not p.patronymic_last]
     for parts, first, last in parsed:
         if parts.first_only:
             first_only.append((parts, first, last))
+            continue
+        if parts.patronymic_last and any(same_stem(parts.first or "", f) for f in full_firsts):
+            first_only.append((NameParts(parts.first, [], parts.first or "", parts.case, True), first, last))
             continue
         target = None
         for e in entities:
