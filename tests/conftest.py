@@ -46,7 +46,8 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pg_schema_url() -> Iterator[str]:
-    schema = f"accord_test_{_worker()}"
+    # one schema per test process: parallel runs on the same server never see each other
+    schema = f"accord_test_{_worker()}_{os.getpid()}"
     admin = Database(PG_URL)
     try:
         with admin.engine.begin() as conn:
