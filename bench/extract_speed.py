@@ -1,0 +1,121 @@
+"""Throughput of the news reader against bare natasha, on every *.txt under a directory.
+
+Usage: python bench/extract_speed.py DIR [--limit N] [--workers 2]
+
+Prints docs/s and ms/doc for (1) bare natasha (segment + NER), (2) the full accord
+pipeline on one core, (3) the full pipeline with N worker processes, the ratios the
+targets are stated in, and the peak RSS of each process (resource.getrusage).
+Models are loaded before timing starts in every process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+# «On one core»: numpy's BLAS must not spread one process over several cores.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MB (Linux reports KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def bare_natasha(texts: list[str]) -> float:
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    Doc("Разогрев модели.").segment(segmenter)
+    t0 = time.perf_counter()
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+    return time.perf_counter() - t0
+
+
+def full_pipeline(texts: list[str]) -> float:
+    from accord.news import extract, get_models
+
+    get_models()
+    extract("Минск, 1 января. Разогрев модели.")
+    t0 = time.perf_counter()
+    for text in texts:
+        extract(text)
+    return time.perf_counter() - t0
+
+
+def _init_worker() -> None:
+    from accord.news import extract, get_models
+
+    get_models()
+    extract("Минск, 1 января. Разогрев модели.")
+
+
+def _work(text: str) -> int:
+    from accord.news import extract
+
+    return len(extract(text).persons)
+
+
+def _rss(_: int) -> float:
+    time.sleep(0.2)  # let every worker take one of these tasks
+    return peak_rss_mb()
+
+
+def parallel(texts: list[str], workers: int) -> tuple[float, list[float]]:
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker) as pool:
+        pool.map(_work, texts[: workers * 2], chunksize=1)  # models loaded everywhere before timing
+        t0 = time.perf_counter()
+        for _ in pool.imap_unordered(_work, texts, chunksize=4):
+            pass
+        elapsed = time.perf_counter() - t0
+        rss = pool.map(_rss, range(workers), chunksize=1)
+    return elapsed, rss
+
+
+def line(label: str, n: int, seconds: float) -> str:
+    return f"{label:34s} {n / seconds:8.1f} docs/s {1000 * seconds / n:8.1f} ms/doc"
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args(argv)
+    files = sorted(Path(a.dir).rglob("*.txt"))
+    if a.limit:
+        files = files[: a.limit]
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    if not texts:
+        print(f"no *.txt under {a.dir}", file=sys.stderr)
+        return 2
+    chars = sum(len(t) for t in texts)
+    print(f"{len(texts)} documents, {chars / 1e6:.2f} M characters")
+    t_bare = bare_natasha(texts)
+    print(line("bare natasha (segment + NER)", len(texts), t_bare))
+    t_full = full_pipeline(texts)
+    print(line("accord full pipeline, 1 process", len(texts), t_full))
+    main_rss = peak_rss_mb()
+    t_par, rss = parallel(texts, a.workers)
+    print(line(f"accord full pipeline, {a.workers} workers", len(texts), t_par))
+    print(f"full / bare throughput:            {t_bare / t_full:.2f}x  (target >= 0.5x)")
+    print(f"{a.workers} workers / 1 process:            {t_full / t_par:.2f}x  (target >= 1.7x)")
+    print(f"peak RSS: main process {main_rss:.0f} MB (bare natasha + accord loaded); "
+          f"workers {', '.join(f'{r:.0f}' for r in rss)} MB (target <= 600 MB each)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
