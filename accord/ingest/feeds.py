@@ -40,14 +40,15 @@ def parse_feed(data: bytes, base_url: str) -> list[Entry]:
         link = item.get("link") or ""
         if not link:
             continue
-        stamp = item.get("updated") or item.get("published") or item.get("id")
+        # dict.get: feedparser's own get maps "updated" to "published" with a warning
+        stamp = dict.get(item, "updated") or dict.get(item, "published") or dict.get(item, "id")
         entries.append(
             Entry(
                 link=urljoin(base_url, link.strip()),
                 title=(item.get("title") or "").strip() or None,
                 stamp=str(stamp)[:100] if stamp else None,
                 summary=(item.get("summary") or "").strip() or None,
-                published=_day(item.get("published_parsed") or item.get("updated_parsed")),
+                published=_day(dict.get(item, "published_parsed") or dict.get(item, "updated_parsed")),
             )
         )
     if not entries:

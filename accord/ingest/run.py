@@ -25,7 +25,7 @@ from accord.store.db import Database
 from accord.store.models import FetchedPage, FetchFailure, NewsSource
 
 SUFFIXES = (".txt", ".html", ".htm", ".md")
-LANGUAGES = {"ky": "Kyrgyz", "other": "not Russian (another script)"}
+LANGUAGES = {"ky": "in Kyrgyz", "other": "in another language (not Cyrillic)"}
 
 
 class Progress(Protocol):
@@ -289,7 +289,7 @@ class Ingestor:
             return "duplicate"
         lang = language(article.text)
         if lang != "ru":
-            raise UnreadableInput(f"item is in {LANGUAGES.get(lang or '', 'no language')}, not Russian")
+            raise UnreadableInput(f"item is {LANGUAGES.get(lang or '', 'without words')}, not Russian")
         extraction = extract_article(article).to_dict()
         day = _date(extraction.get("date")) or published
         prepared = Prepared(
