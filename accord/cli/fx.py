@@ -48,6 +48,7 @@ def update(
     start: str | None = typer.Option(None, "--from", help="first day to fetch, YYYY-MM-DD (default: the last stored day)"),
     end: str | None = typer.Option(None, "--to", help="last day to fetch (default: today)"),
     source: list[str] = typer.Option([], "--source", help="nbrb, nbkr or ecb (repeatable; default: all)"),
+    url: str | None = typer.Option(None, "--url", help="fetch from this address instead of the bank's (one --source)"),
     as_user: str | None = AS_OPTION,
 ) -> None:
     """Fetch official rates and store them; a bank that fails changes nothing."""
@@ -56,11 +57,13 @@ def update(
         codes = [sources.get(s).code for s in source] or list(sources.SOURCES)
     except ValueError as exc:
         fail(str(exc))
+    if url and len(codes) != 1:
+        fail("--url needs exactly one --source: it replaces that bank's address")
     who = actor(as_user)
     failed = 0
     with database() as db, http.client() as client:
         for code in codes:
-            outcome = update_source(db, client, code, first, last, who)
+            outcome = update_source(db, client, code, first, last, who, url)
             if outcome.error or outcome.saved is None:
                 failed += 1
                 errors.print(f"[bold red]{code}:[/] {outcome.error}", highlight=False, soft_wrap=True)

@@ -1,7 +1,8 @@
 """The banks whose official rates accord uses, and where each publishes them.
 
-Base URLs can be overridden from the environment so that a closed network can
-point at a mirror (and tests at a local server).
+Each base URL can be replaced from the environment (ACCORD_NBRB_URL, ACCORD_NBKR_URL,
+ACCORD_ECB_URL, documented in accord.settings) or for one run with
+`accord fx update --url`: a mirror inside a closed network, or a local server in tests.
 """
 
 from __future__ import annotations
@@ -42,10 +43,6 @@ SOURCES: dict[str, Source] = {
         "EUR", True, "https://www.ecb.europa.eu/stats/eurofxref", "ACCORD_ECB_URL",
     ),
 }
-
-#: (variable, meaning) of the settings this package reads, for the README
-DOCUMENTED = {s.url_variable: f"base URL of the {s.name}'s official rates (default {s.default_url})" for s in SOURCES.values()}
-
 
 def get(code: str) -> Source:
     try:

@@ -45,9 +45,18 @@ def last_stored(db: Database, source: str) -> date | None:
 
 
 def update_source(
-    db: Database, http: httpx.Client, source: str, start: date | None, end: date, actor: str | None = None
+    db: Database,
+    http: httpx.Client,
+    source: str,
+    start: date | None,
+    end: date,
+    actor: str | None = None,
+    base_url: str | None = None,
 ) -> UpdateOutcome:
-    """Fetch one bank's rates from `start` (default: its last stored day, else `end`) to `end` and store them."""
+    """Fetch one bank's rates from `start` (default: its last stored day, else `end`) to `end` and store them.
+
+    `base_url` replaces the bank's own address (a mirror, or a test server).
+    """
     src = sources.get(source)
     begin = start or last_stored(db, src.code) or end
     outcome = UpdateOutcome(src.code, begin, end)
@@ -55,7 +64,7 @@ def update_source(
         outcome.error = f"the start {begin} is after the end {end}"
         return outcome
     try:
-        fetched = FETCHERS[src.code](http, src.url, begin, end)
+        fetched = FETCHERS[src.code](http, (base_url or src.url).rstrip("/"), begin, end)
     except FetchError as exc:
         with db.reading() as session:
             kept = session.scalar(select(func.count(ExchangeRate.id)).where(ExchangeRate.source == src.code))

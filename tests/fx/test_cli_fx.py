@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from accord.store.models import ExchangeRate
-from tests.fx.samples import NBRB_RATES, nbrb_day
+from tests.fx.samples import NBRB_RATES, ecb_xml, nbrb_day
 
 runner = CliRunner()
 RATES_CSV = "date,currency,rate,scale,source\n2025-09-26,USD,3.2685,1,nbrb\n2025-09-26,KGS,3.7371,100,nbrb\n"
@@ -92,3 +92,18 @@ def test_update_from_a_local_bank_and_an_offline_one(cli_db, bank, offline_url, 
 def test_an_unknown_source_is_refused(cli_db):
     result = runner.invoke(app, ["fx", "update", "--source", "cbr"])
     assert result.exit_code == 1 and "unknown source 'cbr'" in flat(result.output)
+
+
+def test_url_points_one_bank_at_a_mirror(cli_db, bank):
+    bank.route("/eurofxref-hist.xml", lambda p, q: (200, ecb_xml({date(2025, 9, 26): [("USD", "1.1670")]}), "text/xml"))
+    result = runner.invoke(app, ["fx", "update", "--source", "ecb", "--url", bank.url,
+                                 "--from", "2025-09-22", "--to", "2025-09-28"])
+    assert result.exit_code == 0, result.output
+    assert "ecb: 2025-09-22 … 2025-09-28: 1 added" in flat(result.output)
+    result = runner.invoke(app, ["fx", "convert", "116.70", "USD", "EUR", "--on", "2025-09-28"])
+    assert "116.70 USD = 100.00 EUR" in flat(result.output) and "1 EUR = 1.167 USD of 2025-09-26" in flat(result.output)
+
+
+def test_url_needs_one_source(cli_db, bank):
+    result = runner.invoke(app, ["fx", "update", "--url", bank.url])
+    assert result.exit_code == 1 and "--url needs exactly one --source" in flat(result.output)
