@@ -27,7 +27,7 @@ from accord.news.model import Document, NewsDoc, Token
 TYPE_ORDER = ("roadmap", "memorandum", "agreement", "protocol", "program", "declaration", "contract")
 _NUMBER = re.compile(r"^\d+([.,]\d+)?$")
 NUMBER_WORDS = frozenset({"два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
-                          "несколько", "десяток", "сотня", "двадцать", "тридцать", "сорок", "пятьдесят"})
+                          "десяток", "сотня", "двадцать", "тридцать", "сорок", "пятьдесят"})
 
 
 def _mentions(tokens: list[Token]) -> list[tuple[str, int, int]]:

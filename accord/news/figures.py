@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from accord.news.grammars import figures as G
-from accord.news.grammars.dates import find_period
+from accord.news.grammars.dates import period_for
 from accord.news.model import Figure, NewsDoc, Token
 
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -174,9 +174,11 @@ def find_figures(doc: NewsDoc) -> None:
     for si in range(len(doc.sentences)):
         tokens = doc.sentence_tokens(si)
         text = doc.sentence_text(si)
-        period = find_period(text)
+        base = doc.sentences[si].start
+        joined = _join_digit_groups(tokens)
         for a in amounts(tokens):
-            kind = classify(_join_digit_groups(tokens), a, prev)
+            period = period_for(text, joined[a.first].start - base)
+            kind = classify(joined, a, prev)
             if not kind:
                 continue
             unit = "items" if a.unit and a.unit.startswith("items") else a.unit

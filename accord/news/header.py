@@ -52,18 +52,32 @@ def find_title(text: str) -> tuple[str | None, int]:
 
 def find_date(body: str) -> str | None:
     """Publication date from a dateline or from a dated sentence about the event."""
-    head = body.lstrip()[:300]
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()][:2]
+    for head in lines:
+        found, date = _dateline(head)
+        if found:
+            return date
+    return _dated_sentence(body)
+
+
+def _dateline(head: str) -> tuple[bool, str | None]:
+    """(is a dateline, its date): a dateline without a year gives no date."""
     m = D.DATELINE_NUMERIC.match(head)
     if m:
         year = int(m.group(3))
         year = year + 2000 if year < 100 else year
-        return D.iso(year, int(m.group(2)), int(m.group(1)))
+        return True, D.iso(year, int(m.group(2)), int(m.group(1)))
     m = D.DATELINE_WORDS.match(head)
     if m:
         if not m.group(3):
-            return None
+            return True, None
         month = D.month_number(m.group(2))
-        return D.iso(int(m.group(3)), month, int(m.group(1))) if month else None
+        return True, (D.iso(int(m.group(3)), month, int(m.group(1))) if month else None)
+    return False, None
+
+
+def _dated_sentence(body: str) -> str | None:
+    """A date in words next to a past-tense verb, or after a weekday, early in the text."""
     m = D.WEEKDAY_DATE.search(body)
     if m:
         month = D.month_number(m.group(2))

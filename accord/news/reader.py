@@ -122,6 +122,9 @@ def read_bytes(data: bytes, source: str | None = None, content_type: str | None 
         title, body = html_to_article(text[header.end() :] if header else text)
         if not body and not title:
             raise UnreadableInput("HTML page has no article text")
+        first, _, rest = body.partition("\n")
+        if title and first.strip() == title:
+            body = rest.strip()
         parts = [p for p in (header.group(0).rstrip("\n") if header else None, title, body) if p]
         text = "\n".join(parts)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -65,34 +65,57 @@ def iso(year: int, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_period(text: str) -> str | None:
-    """The reporting period a sentence states, in the contract's notation, or None."""
-    m = PERIOD_JAN_MONTH.search(text)
-    if m:
+def _period_value(kind: str, m: re.Match[str]) -> str | None:
+    if kind == "jan":
         month = month_number(m.group(1))
-        if month:
-            return f"{m.group(2)}-01..{m.group(2)}-{month:02d}"
-    m = PERIOD_MONTHS_COUNT.search(text)
-    if m:
+        return f"{m.group(2)}-01..{m.group(2)}-{month:02d}" if month else None
+    if kind == "count":
         n = COUNT_WORDS.get(m.group(2).lower()) or (int(m.group(2)) if m.group(2).isdigit() else 0)
-        if 1 <= n <= 12:
-            return f"{m.group(3)}-01..{m.group(3)}-{n:02d}"
-    m = PERIOD_HALF.search(text)
-    if m:
+        return f"{m.group(3)}-01..{m.group(3)}-{n:02d}" if 1 <= n <= 12 else None
+    if kind == "half":
         half = 1 if m.group(1).lower().startswith(("перв", "1")) or m.group(1) == "I" else 2
         return f"{m.group(2)}-H{half}"
-    m = PERIOD_QUARTER.search(text)
-    if m:
+    if kind == "quarter":
         key = m.group(1).lower()
         q = QUARTERS.get(key) or next((v for k, v in QUARTERS.items() if key.startswith(k) and len(k) > 2), None)
-        if q:
-            return f"{m.group(2)}-Q{q}"
-    m = PERIOD_MONTH.search(text)
-    if m:
+        return f"{m.group(2)}-Q{q}" if q else None
+    if kind == "month":
         month = month_number(m.group(1))
-        if month:
-            return f"{m.group(2)}-{month:02d}"
-    m = PERIOD_YEAR.search(text)
-    if m:
-        return m.group(1)
-    return None
+        return f"{m.group(2)}-{month:02d}" if month else None
+    return m.group(1)
+
+
+_PERIOD_PATTERNS = (
+    ("jan", PERIOD_JAN_MONTH), ("count", PERIOD_MONTHS_COUNT), ("half", PERIOD_HALF), ("quarter", PERIOD_QUARTER),
+    ("month", PERIOD_MONTH), ("year", PERIOD_YEAR),
+)
+
+
+def find_periods(text: str) -> list[tuple[int, str]]:
+    """Every reporting period stated in a text, as (offset, period); the most specific wins an overlap."""
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, str]] = []
+    for kind, rx in _PERIOD_PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            value = _period_value(kind, m)
+            if value:
+                taken.append((m.start(), m.end()))
+                out.append((m.start(), value))
+    return sorted(out)
+
+
+def period_for(text: str, offset: int) -> str | None:
+    """The period that governs a number at ``offset``: the nearest one before it, else the first after."""
+    periods = find_periods(text)
+    before = [p for p in periods if p[0] < offset]
+    if before:
+        return before[-1][1]
+    return periods[0][1] if periods else None
+
+
+def find_period(text: str) -> str | None:
+    """The first reporting period a text states, in the contract's notation, or None."""
+    periods = find_periods(text)
+    return periods[0][1] if periods else None

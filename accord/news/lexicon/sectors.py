@@ -53,4 +53,5 @@ SECTOR_PAIRS: dict[str, frozenset[tuple[str, str]]] = {
     "trade": frozenset({("свободный", "торговля")}),
     "regional": frozenset({("регион", "страна")}),
     "digital": frozenset({("информационный", "технология"), ("электронный", "правительство")}),
+    "environment": frozenset({("окружающий", "среда"), ("охрана", "природа")}),
 }
