@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import extract, fx, ingest, records, roadmap_io, roadmaps, trade
+from accord.cli import accounts, extract, fx, ingest, records, report, roadmap_io, roadmaps, trade, web
 
 app = typer.Typer(
     name="accord",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (records, roadmaps, roadmap_io, extract, ingest, fx, trade):
+for module in (records, roadmaps, roadmap_io, extract, ingest, fx, trade, report, web, accounts):
     module.register(app)
 
 

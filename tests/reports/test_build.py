@@ -1,0 +1,112 @@
+"""The report's data: built from the example database, the same numbers every format shows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from accord.reports import ReportError, build
+from accord.store.db import Database
+from accord.store.progress import default_roadmap, find_measure
+from tests import factories
+from tests.conftest import TODAY
+from tests.reports.conftest import CHANGED_ON, NEWS_ON, SIGNED_ON, STARTED_ON
+
+
+def test_it_counts_the_example_by_status_and_direction(example_db: Database) -> None:
+    report = build(example_db, as_of=TODAY)
+    totals = report.summary.totals
+    assert (totals.total, totals.done, totals.in_progress, totals.planned, totals.cancelled) == (45, 7, 16, 20, 2)
+    assert totals.overdue == 11 == len(report.overdue)
+    assert totals.share_done == pytest.approx(7 / 43)
+    assert len(report.summary.directions) == 14
+    assert sum(row.total for row in report.summary.directions) == 45
+
+
+def test_an_overdue_measures_days_late_come_from_its_due_date(example_db: Database) -> None:
+    with example_db.reading() as session:
+        measure = find_measure(session, default_roadmap(session), "2.4")
+        due_on = measure.due_on
+    report = build(example_db, as_of=TODAY)
+    line = next(line for line in report.overdue if line.number == "2.4")
+    assert line.days == (TODAY - due_on).days == 150  # the end of the second quarter of 2026
+    assert line.responsible == {"BY": ["Минпром"], "KG": ["Минэкономкоммерции КР"]}
+    assert [line.days for line in report.overdue] == sorted((line.days for line in report.overdue), reverse=True)
+    noted = next(line for line in report.overdue if line.number == "1.2")
+    assert noted.last_note == "Собраны предложения белорусских экспортеров"
+
+
+def test_the_title_block_names_the_parties_and_the_co_chairs(example_db: Database) -> None:
+    report = build(example_db, as_of=TODAY, lang="en")
+    title = report.title
+    assert title.parties == ["BY", "KG"] and report.country("KG") == "Kyrgyzstan"
+    assert title.roadmap_title.startswith("Roadmap of economic cooperation")
+    assert [c.country for c in title.co_chairs] == ["BY", "KG"] and all(c.illustrative for c in title.co_chairs)
+    assert title.since == TODAY - timedelta(days=150) and title.since_session == 1
+    assert title.next_session == TODAY + timedelta(days=60)
+    assert title.illustrative
+
+
+def test_the_next_90_days_and_the_last_sessions_decisions(example_db: Database) -> None:
+    report = build(example_db, as_of=TODAY)
+    assert [line.number for line in report.upcoming] == ["2.3", "3.2", "6.2", "12.2", "9.3", "3.4", "6.1", "13.2"]
+    assert all(0 <= line.days <= 90 for line in report.upcoming)
+    session = report.last_session
+    assert session is not None and session.number == 1 and session.illustrative
+    assert [(d.number, d.status, d.overdue) for d in session.decisions] == [
+        ("1", "in_progress", True),
+        ("2", "done", False),
+        ("3", "planned", False),
+        ("4", "planned", False),
+    ]
+
+
+def test_changes_since_the_last_session_carry_their_evidence(changed_db: Database) -> None:
+    report = build(changed_db, as_of=TODAY)
+    [change] = report.changes.measures
+    assert (change.number, change.old, change.new, change.on, change.by) == ("2.3", "planned", "in_progress", CHANGED_ON, "alice")
+    assert [(e.source, e.on) for e in change.evidence] == [("БелТА: Лифтовое производство: ТЭО готово", NEWS_ON)]
+    assert [(a.event, a.on) for a in report.changes.agreements] == [("signed", SIGNED_ON)]
+    assert [(p.title, p.started) for p in report.changes.projects] == [("Сервисный центр техники в Оше", STARTED_ON)]
+
+
+def test_since_moves_the_start_of_the_period(changed_db: Database) -> None:
+    report = build(changed_db, as_of=TODAY, since=CHANGED_ON + timedelta(days=1))
+    assert report.changes.measures == [] and report.changes.agreements == [] and report.changes.projects == []
+    assert report.title.since_session is None
+    earlier = build(changed_db, as_of=TODAY, since=STARTED_ON)
+    assert len(earlier.changes.measures) == 1 and len(earlier.changes.projects) == 1
+
+
+def test_a_report_as_of_an_earlier_day_leaves_out_what_came_after(changed_db: Database) -> None:
+    report = build(changed_db, as_of=SIGNED_ON - timedelta(days=1))
+    assert report.changes.measures == [] and report.changes.agreements == []
+    assert [p.started for p in report.changes.projects] == [STARTED_ON]
+
+
+def test_trade_keeps_mirror_figures_apart_and_says_when_rates_are_missing(example_db: Database) -> None:
+    report = build(example_db, as_of=TODAY)
+    trade = report.trade
+    assert trade.currency == "USD" and trade.reporters == ["BY", "KG"]
+    assert trade.conversions == [] and trade.missing_rates == []
+    assert trade.yearly_turnover("KG")[2024] == 133_000_000
+    assert trade.yearly_turnover("BY")[2024] == 134_400_000
+    euros = build(example_db, as_of=TODAY, currency="EUR").trade
+    assert euros.currency == "EUR" and euros.missing_rates
+    cell = euros.lines[0].by_reporter["KG"][0]
+    assert cell is not None and cell.currency == "USD"  # kept in its original currency, not invented
+
+
+def test_an_empty_roadmap_has_nothing_to_report(db: Database) -> None:
+    with db.transaction(actor="test") as session:
+        factories.roadmap(session, code="empty")
+    report = build(db, as_of=TODAY)
+    assert report.empty and report.overdue == [] and report.annex.rows == [] and report.last_session is None
+
+
+def test_unknown_roadmaps_and_languages_are_refused(example_db: Database) -> None:
+    with pytest.raises(ReportError, match="no roadmap 'nope'"):
+        build(example_db, roadmap_code="nope", as_of=TODAY)
+    with pytest.raises(ReportError, match="language"):
+        build(example_db, as_of=TODAY, lang="de")
