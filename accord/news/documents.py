@@ -55,6 +55,17 @@ def _counted(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _signing_negated(tokens: list[Token]) -> bool:
+    """«не подписали», «подписано не будет»: the sentence denies a signing."""
+    for k, t in enumerate(tokens):
+        if t.lemma in SIGNED_VERBS:
+            before = [x.lower for x in tokens[max(0, k - 2) : k]]
+            after = [x.lemma for x in tokens[k + 1 : k + 3]]
+            if "не" in before or (after[:1] == ["не"] and "быть" in after):
+                return True
+    return False
+
+
 def _status(tokens: list[Token], i: int) -> str | None:
     """signed / planned / discussed for the document at token i, None for a bare mention."""
     lemmas = [t.lemma for t in tokens]
@@ -98,7 +109,9 @@ def sentence_documents(tokens: list[Token]) -> list[tuple[str, str | None, int |
             continue
         if _counted(tokens, i):
             continue
-        if any(t.lower in NEGATION for t in tokens[max(0, i - 4) : i]):
+        if any(t.lower in NEGATION or t.lemma in NEGATION for t in tokens[max(0, i - 4) : i]):
+            continue
+        if _signing_negated(tokens):
             continue
         end = mentions[n + 1][1] if n + 1 < len(mentions) else len(tokens)
         window = " ".join(text_tokens[j:end])

@@ -125,12 +125,12 @@ def amounts(tokens: list[Token]) -> list[Amount]:
     return [a for a in out if a.unit]
 
 
-def _kind_near(lemmas: list[str], idx: int) -> str | None:
+def _kind_near(tokens: list[Token], idx: int) -> str | None:
     best: tuple[int, str] | None = None
     for kind, cues in G.KIND_CUES.items():
         prefixes = G.KIND_PREFIXES.get(kind, ())
-        for k, lem in enumerate(lemmas):
-            if lem in cues or (prefixes and lem.startswith(prefixes)):
+        for k, tok in enumerate(tokens):
+            if tok.lemma in cues or (prefixes and tok.lower.startswith(prefixes)):
                 dist = idx - k if k < idx else (k - idx) * 2 + 3
                 if best is None or dist < best[0]:
                     best = (dist, kind)
@@ -155,9 +155,9 @@ def classify(tokens: list[Token], a: Amount, previous: list[Token]) -> str:
         return "other" if set(lemmas) & G.VOLUME_WORDS else ""
     if a.unit == "items:supply":
         return "other"
-    kind = _kind_near(lemmas, a.first)
+    kind = _kind_near(tokens, a.first)
     if kind is None and previous:
-        kind = _kind_near([t.lemma for t in previous], len(previous))
+        kind = _kind_near(previous, len(previous))
     if kind is None and set(lemmas) & G.DEAL_WORDS:
         kind = "other"
     return kind or ""

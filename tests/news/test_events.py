@@ -1,0 +1,58 @@
+"""Event stage: one sentence → the event types it reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.news.events import sentence_events
+
+EVENTS = [
+    ("Президент Казахстана прибыл в Ташкент с государственным визитом.", {"official_visit"}),
+    ("Министр посетит Пекин в следующем месяце.", {"official_visit"}),
+    ("Министры иностранных дел провели переговоры в Баку.", {"talks"}),
+    ("Главы правительств встретились на полях форума.", {"talks", "forum"}),
+    ("Лидеры двух стран провели телефонный разговор.", {"phone_call"}),
+    ("Министры обсудили сотрудничество по видеосвязи.", {"phone_call"}),
+    ("По итогам встречи стороны подписали соглашение о сотрудничестве.", {"talks", "signing"}),
+    ("Меморандум подписан в Минске.", {"signing"}),
+    ("В Бишкеке состоялось заседание межправительственной комиссии по торгово-экономическому сотрудничеству.",
+     {"commission_session"}),
+    ("Президенты приняли участие в саммите ШОС.", {"commission_session"}),
+    ("В Душанбе открылась белорусская промышленная выставка.", {"forum"}),
+    ("Министр выступил на пленарном заседании бизнес-форума.", {"forum"}),
+    ("Президент направил поздравительную телеграмму коллеге.", {"other_event"}),
+    ("Лидеры дали совместную пресс-конференцию.", {"other_event"}),
+]
+
+NEGATIVE = [
+    "Цены на молоко выросли на пять процентов.",
+    "Соглашение не будет подписано в этом году.",
+    "Заседание кабинета министров прошло в Бишкеке.",
+    "Погода в столице остается солнечной.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EVENTS)
+def test_it_finds_the_event_types(tokens_of, sentence: str, expected: set[str]) -> None:
+    assert sentence_events(tokens_of(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_it_finds_no_event(tokens_of, sentence: str) -> None:
+    assert sentence_events(tokens_of(sentence)) == set()
+
+
+def test_it_gives_one_entry_per_type_with_the_place(run) -> None:
+    text = (
+        "Казахстан и Узбекистан провели переговоры\n"
+        "Премьер-министр Казахстана провел в Ташкенте переговоры с коллегой из Узбекистана. "
+        "Переговоры продолжились в расширенном составе. Стороны подписали протокол о сотрудничестве."
+    )
+    events = run(text).events
+    assert [e.type for e in events] == ["talks", "signing"]
+    assert all(e.location == "Ташкент" and e.countries == ["KZ", "UZ"] for e in events)
+
+
+def test_domestic_news_has_no_events(run) -> None:
+    text = "Парламент Кыргызстана принял бюджет\nДепутаты провели встречу с избирателями в Оше."
+    assert run(text).events == []

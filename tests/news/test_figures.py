@@ -1,0 +1,79 @@
+"""Figure stage: a sentence of an item about cooperation → (kind, value, unit, period)."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.news.grammars.dates import find_period
+
+HEAD = "Беларусь и Казахстан обсудили сотрудничество\n"
+
+FIGURES = [
+    ("В 2024 году товарооборот между странами составил 133 млн долларов.",
+     ("trade_turnover", 133e6, "USD", "2024")),
+    ("Экспорт белорусских товаров за январь–июнь 2025 года достиг $68 млн.",
+     ("export", 68e6, "USD", "2025-01..2025-06")),
+    ("Импорт из Казахстана в I квартале 2025 года составил 12,5 млн евро.", ("import", 12.5e6, "EUR", "2025-Q1")),
+    ("Товарооборот в 2024 году увеличился на 15%.", ("growth_pct", 15.0, "%", "2024")),
+    ("Стороны намерены довести товарооборот до 1 млрд долларов.", ("target", 1e9, "USD", None)),
+    ("Объем инвестиций в проект оценивается в 1,2 млрд российских рублей.", ("investment", 1.2e9, "RUB", None)),
+    ("Банк развития выделит кредит в размере 25 млрд тенге.", ("loan", 25e9, "KZT", None)),
+    ("Белорусская сторона предоставит заем на сумму 300 млн белорусских рублей.", ("loan", 300e6, "BYN", None)),
+    ("Всего в ходе визита подписано 12 документов.", ("agreements_count", 12.0, "items", None)),
+    ("В первом полугодии 2025 года поставки зерна составили 2 млн тонн.", ("other", 2e6, "t", "2025-H1")),
+    ("Контракт предусматривает поставку 150 тракторов.", ("other", 150.0, "items", None)),
+    ("В рамках проектов в 2025 году инвестиции составят 1,6 трлн сумов.", ("investment", 1.6e12, "UZS", "2025")),
+    ("Кредит на 40 млн юаней выдан в марте 2025 года.", ("loan", 40e6, "CNY", "2025-03")),
+]
+
+NEGATIVE = [
+    "В 2024 году в стране родилось 150 тысяч детей.",
+    "Население города выросло до 1,2 млн человек.",
+    "Стоимость проезда в метро составляет 60 рублей.",
+    "Концерт продлился 3 часа.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIGURES)
+def test_it_reads_kind_value_unit_and_period(run, sentence: str, expected: tuple) -> None:
+    figures = run(HEAD + sentence).figures
+    assert [(f.kind, f.value, f.unit, f.period) for f in figures] == [expected]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_it_ignores_unrelated_numbers(run, sentence: str) -> None:
+    assert run(HEAD + sentence).figures == []
+
+
+def test_a_range_takes_its_scale_and_unit_from_its_end(run) -> None:
+    figures = run(HEAD + "Поставки зерна должны вырасти со 100 до 140 тысяч тонн.").figures
+    assert {(f.kind, f.value, f.unit) for f in figures} == {("other", 100e3, "t"), ("other", 140e3, "t")}
+
+
+def test_each_figure_takes_the_nearest_period(run) -> None:
+    text = HEAD + "Товарооборот в 2024 году составил 90 млн долларов, а за январь–март 2025 года – 30 млн долларов."
+    assert [f.period for f in run(text).figures] == ["2024", "2025-01..2025-03"]
+
+
+def test_news_without_parties_has_no_figures(run) -> None:
+    assert run("ВВП Кыргызстана вырос\nВВП Кыргызстана за девять месяцев вырос на 9%.").figures == []
+
+
+PERIODS = [
+    ("в 2024 году", "2024"),
+    ("по итогам 2023 года", "2023"),
+    ("за январь–сентябрь 2025 года", "2025-01..2025-09"),
+    ("за январь-май 2025 года", "2025-01..2025-05"),
+    ("за девять месяцев 2025 года", "2025-01..2025-09"),
+    ("во II квартале 2024 года", "2024-Q2"),
+    ("в третьем квартале 2024 года", "2024-Q3"),
+    ("в первом полугодии 2025 года", "2025-H1"),
+    ("во втором полугодии 2025 года", "2025-H2"),
+    ("в сентябре 2025 года", "2025-09"),
+    ("в прошлом месяце", None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PERIODS)
+def test_it_reads_the_period_forms(phrase: str, expected: str | None) -> None:
+    assert find_period(f"Товарооборот {phrase} составил 10 млн долларов.") == expected
