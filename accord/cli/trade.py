@@ -18,7 +18,8 @@ from accord.fx.rates import money
 from accord.store.progress import default_roadmap
 from accord.trade.importer import export_rows, import_file, write_csv, write_xlsx
 from accord.trade.summary import Figure, Reported, TradeSummary, trade_summary
-from accord.trade.tables import TableError
+from accord.trade.tables import TableError, parse_decimal
+from accord.trade.targets import TargetError, set_target
 
 trade_app = typer.Typer(help="Bilateral trade: figures as each side reports them, turnover, target.", no_args_is_help=True)
 
@@ -159,6 +160,35 @@ def summary_command(
         console.print_json(json.dumps(summary.as_dict(), ensure_ascii=False))
         return
     render(summary)
+
+
+@trade_app.command("target")
+def target_command(
+    value: str = typer.Argument(..., help="the turnover to reach, e.g. 500000000 or 500 000 000"),
+    currency: str = typer.Argument(..., help="its currency, e.g. USD"),
+    year: int = typer.Option(..., "--year", help="the year by which to reach it"),
+    base_year: int | None = typer.Option(None, "--base-year", help="the year growth is counted from"),
+    note: str | None = typer.Option(None, "--note", help="why this year and value (e.g. what was said, where)"),
+    source: str | None = typer.Option(None, "--source", help="where the target was set"),
+    roadmap: str | None = typer.Option(None, help="roadmap code (default: the first)"),
+    as_user: str | None = AS_OPTION,
+) -> None:
+    """Set the roadmap's turnover target (replaces the previous one; the change is audited)."""
+    try:
+        amount = parse_decimal(value)
+    except ValueError as exc:
+        fail(f"value: {exc}")
+    with database() as db, db.transaction(actor=actor(as_user), reason="trade target") as session:
+        chosen = default_roadmap(session, roadmap)
+        if chosen is None:
+            fail("there is no roadmap: create one first (`accord roadmap create`) or `accord demo --load`")
+        try:
+            target = set_target(session, chosen, amount, currency, year, base_year, note, source)
+        except TargetError as exc:
+            fail(str(exc))
+        code = chosen.code
+    console.print(f"{code}: turnover target {millions(target.value)} million {target.currency} by {target.year}",
+                  highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from accord.store.models import Roadmap, TradeTarget
+from accord.store.models import Roadmap
 from accord.trade.flows import FlowRecord
 from accord.trade.importer import ImportReport, save_flows
 from accord.trade.periods import parse_period
+from accord.trade.targets import set_target
 
 MILLION = Decimal(1_000_000)
 KG_REAL = "Kyrgyz official data as cited at the Belarus–Kyrgyzstan talks, Minsk, 29 Sep 2025"
@@ -67,12 +67,4 @@ def example_flows() -> list[FlowRecord]:
 def load_trade(session: Session, roadmap: Roadmap) -> None:
     """Add the example's trade flows and the USD 500 million turnover target (in the caller's transaction)."""
     save_flows(session, example_flows(), ImportReport())
-    target = session.scalars(
-        select(TradeTarget).where(TradeTarget.roadmap_id == roadmap.id, TradeTarget.kind == "turnover")
-    ).first()
-    if target is None:
-        target = TradeTarget(roadmap_id=roadmap.id, kind="turnover")
-        session.add(target)
-    target.value, target.currency, target.year, target.base_year = Decimal(500) * MILLION, "USD", 2030, 2024
-    target.note, target.source = TARGET_NOTE, TARGET_SOURCE
-    session.flush()
+    set_target(session, roadmap, Decimal(500) * MILLION, "USD", 2030, 2024, TARGET_NOTE, TARGET_SOURCE)

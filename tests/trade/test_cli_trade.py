@@ -98,3 +98,18 @@ def test_summary_in_byn_without_rates_says_what_is_missing(cli_db):
     out = flat(result.output)
     assert "not converted: 2024: no NBRB rate for USD on 2024-12-31" in out
     assert "no rate" in out
+
+
+def test_set_the_target_then_see_it(cli_db):
+    result = runner.invoke(app, ["trade", "target", "1 000 000 000", "USD", "--year", "2030", "--base-year", "2024",
+                                 "--note", "set at the commission's session"])
+    assert result.exit_code == 0, result.output
+    assert "bk: turnover target 1,000.0 million USD by 2030" in flat(result.output)
+    data = json.loads(runner.invoke(app, ["trade", "summary", "--json"]).output)
+    assert data["target"]["value"] == "1000000000" and data["target"]["note"] == "set at the commission's session"
+    assert data["target"]["status"] == "no data"
+
+
+def test_a_target_that_cannot_be_meant_is_refused(cli_db):
+    result = runner.invoke(app, ["trade", "target", "--year", "2030", "--", "-5", "USD"])
+    assert result.exit_code == 1 and "must be positive" in flat(result.output)
