@@ -63,7 +63,7 @@ class CountryIndex:
 
     def city(self, token: Token) -> tuple[str, str] | None:
         """(code, nominative name) if the token is a listed city in any case."""
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or "ADJF" in token.tags:
             return None
         s = stem(token.text)
         hit = self.city_stems.get(s)

@@ -120,6 +120,15 @@ def split_initials(words: list[str]) -> list[str]:
     return out
 
 
+def _feminine(masculine: str) -> str:
+    """The feminine nominative of a surname from its masculine dictionary form."""
+    if masculine.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        return masculine + "а"
+    if masculine.endswith(("ский", "цкий")):
+        return masculine[:-2] + "ая"
+    return masculine
+
+
 def surname_nominative(models: Models, word: str, case: str, gender: str) -> str:
     """The nominative of one surname (each part of a hyphenated one) in a known case."""
     if "-" in word:
@@ -128,8 +137,7 @@ def surname_nominative(models: Models, word: str, case: str, gender: str) -> str
         return _cap(word)
     for p in models.parses(word):
         if "Surn" in p.tags and case in p.tags and (gender in p.tags or "ms-f" in p.tags) and "sing" in p.tags:
-            form = models.inflect(p, {"nomn", "sing"}) or p.normal
-            return _cap(form)
+            return _cap(_feminine(p.normal) if gender == "femn" and "femn" in p.tags else p.normal)
     low = word.lower()
     if gender == "femn" and not low.endswith(("ой", "ую", "у")):
         return _cap(word)

@@ -60,14 +60,6 @@ class Models:
         ps = self._parse(word)
         return ps[0].normal if ps else word.lower()
 
-    def inflect(self, parse: Parse, grammemes: set[str]) -> str | None:
-        """Inflect one reading to the given grammemes, or None if pymorphy2 cannot."""
-        try:
-            res = parse.raw.inflect(grammemes)
-        except (ValueError, KeyError):
-            return None
-        return res.word if res is not None else None
-
     # --- segmentation and entities ----------------------------------------------------------
 
     def segment(self, text: str) -> tuple[list[Token], list[Sentence]]:

@@ -36,7 +36,7 @@ def _country_by_token(doc: NewsDoc) -> dict[int, list[tuple[str, str]]]:
     return cache
 
 
-def _phrase(doc: NewsDoc, start: int, end: int) -> tuple[str | None, str | None]:
+def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) -> tuple[str | None, str | None]:
     """Normalise tokens[start:end] (head first) to (position, country)."""
     tokens = doc.tokens
     words: list[str] = []
@@ -44,6 +44,8 @@ def _phrase(doc: NewsDoc, start: int, end: int) -> tuple[str | None, str | None]
     head_seen = False
     for i in range(start, end):
         tok = tokens[i]
+        if skip and i in skip:
+            continue
         c = _country_at(doc, i)
         if c is not None:
             country = country or c[0]
@@ -104,7 +106,13 @@ def position_left(
     steps = 0
     while i >= sent.first and steps < MAX_LEFT:
         tok = tokens[i]
-        if i in person_tokens or not _allowed(tok, tokens[i + 1] if i + 1 < len(tokens) else None):
+        if i in person_tokens:
+            if head_at is None and "gent" in tok.tags:
+                i -= 1  # «пресс-секретарь Путина Дмитрий Песков»: skip the genitive name
+                steps += 1
+                continue
+            break
+        if not _allowed(tok, tokens[i + 1] if i + 1 < len(tokens) else None):
             break
         if tok.text == "," and i + 1 < first and "gent" not in tokens[i + 1].tags:
             break
@@ -124,7 +132,7 @@ def position_left(
     start = head_at
     while start - 1 >= sent.first and "ADJF" in tokens[start - 1].tags and _country_at(doc, start - 1) is None:
         start -= 1
-    pos, country = _phrase(doc, start, first)
+    pos, country = _phrase(doc, start, first, person_tokens)
     if country is None:
         country = _adjacent_country(doc, first)
     return pos, country

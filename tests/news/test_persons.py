@@ -1,0 +1,87 @@
+"""Person stage: names to the nominative, merged across mentions, with office and country."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.news.names import parse_name
+
+NAMES = [
+    ("Александром Турчиным", ("Александр", "Турчин")),
+    ("Адылбека Касымалиева", ("Адылбек", "Касымалиев")),
+    ("Елены Скрынник", ("Елена", "Скрынник")),
+    ("Ирине Петровой", ("Ирина", "Петрова")),
+    ("Мигелю Диас-Канелю", ("Мигель", "Диас-Канель")),
+    ("Сергеем Ковальским", ("Сергей", "Ковальский")),
+    ("Петра Порошенко", ("Петр", "Порошенко")),
+    ("Нурлан Ермеков", ("Нурлан", "Ермеков")),
+]
+
+
+@pytest.mark.parametrize(("mention", "expected"), NAMES)
+def test_it_puts_names_in_the_nominative(models, mention: str, expected: tuple[str, str]) -> None:
+    parts = parse_name(models, mention.split())
+    assert parts is not None
+    assert (parts.first, parts.last) == expected
+
+
+def test_a_patronymic_is_dropped(models) -> None:
+    parts = parse_name(models, ["Александра", "Генриховича", "Турчина"])
+    assert parts is not None
+    assert (parts.first, parts.middle, parts.last) == ("Александр", [], "Турчин")
+
+
+def names(run, text: str) -> list[str]:
+    return sorted(p.name for p in run(text).persons)
+
+
+def test_it_merges_surname_alone_and_inflected_forms(run) -> None:
+    text = ("Премьер-министр Александр Турчин встретился с послом. Турчину вручили письмо. "
+            "Затем Турчин выступил перед журналистами.")
+    assert names(run, text) == ["Александр Турчин"]
+
+
+def test_it_merges_a_one_off_typo(run) -> None:
+    text = ("Премьер-министр Беларуси Александр Турчин провел переговоры. Турчин отметил рост торговли. "
+            "Гость пригласил Александра Тручина посетить Бишкек.")
+    assert names(run, text) == ["Александр Турчин"]
+
+
+def test_it_keeps_different_people_with_one_surname_apart(run) -> None:
+    text = "Компанию основал Игорь Смирнов. Ее возглавляет его дочь Анна Смирнова."
+    assert names(run, text) == ["Анна Смирнова", "Игорь Смирнов"]
+
+
+def test_it_reads_initials(run) -> None:
+    assert names(run, "Президент Сирии Б.Асад принял делегацию.") == ["Б. Асад"]
+
+
+POSITIONS = [
+    ("Премьер-министр Беларуси Александр Турчин прибыл в Бишкек.", "премьер-министр", "BY"),
+    ("Переговоры прошли с председателем Кабинета министров Кыргызской Республики Адылбеком Касымалиевым.",
+     "председатель кабинета министров", "KG"),
+    ("В церемонии участвовал министр промышленности Узбекистана Лазиз Кудратов.", "министр промышленности", "UZ"),
+    ("Документ подписал посол Казахстана в Беларуси Ержан Нурбеков.", "посол", "KZ"),
+    ("Об этом сообщил глава МИД России Сергей Лавров.", "министр иностранных дел", "RU"),
+    ("Выступил заместитель министра сельского хозяйства Беларуси Игорь Бровиков.",
+     "заместитель министра сельского хозяйства", "BY"),
+    ("Встречу провел губернатор Минской области Александр Турчин.", "губернатор минской области", None),
+    ("Айбек Осмонов, вице-премьер Кыргызстана, открыл форум.", "вице-премьер", "KG"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "position", "country"), POSITIONS)
+def test_it_attaches_the_office_and_its_state(run, sentence: str, position: str, country: str | None) -> None:
+    persons = run(sentence).persons
+    assert [(p.position, p.country) for p in persons] == [(position, country)]
+
+
+def test_an_office_of_someone_else_is_not_taken(run) -> None:
+    persons = run("Пресс-секретарь Путина Дмитрий Песков прокомментировал встречу.").persons
+    by_name = {p.name: p for p in persons}
+    assert by_name["Дмитрий Песков"].position == "пресс-секретарь"
+    assert by_name["Путин"].position is None
+
+
+def test_words_that_are_not_names_are_not_persons(run) -> None:
+    assert run("Вместе с тем стороны обсудили поставки техники.").persons == []
