@@ -1,5 +1,6 @@
 """The ORM model of the record; importing this package registers every table."""
 
+from accord.search.model import SearchEntry  # noqa: F401 - the derived search index table
 from accord.store.models.accounts import ApiToken, AuditEntry, User
 from accord.store.models.agreements import Agreement, AgreementParty, AgreementSector, AgreementTransition
 from accord.store.models.commission import Body, BodyMember, Decision, Session

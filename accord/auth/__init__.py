@@ -1,0 +1,1 @@
+"""Accounts, passwords, API tokens and the rules of who may change what."""

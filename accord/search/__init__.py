@@ -1,0 +1,1 @@
+"""Morphology-aware full-text search: lemmatised text indexed by SQLite FTS5 or PostgreSQL tsvector."""

@@ -1,0 +1,30 @@
+"""One row per searchable record: its kind, id, display title, date and lemmatised text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from accord.store.base import Base
+from accord.store.models.accounts import AuditEntry
+
+
+class SearchEntry(Base):
+    """Derived data: rebuilt from the record by `accord search reindex`, kept current on every write."""
+
+    __tablename__ = "search_entry"
+    __table_args__ = (UniqueConstraint("kind", "ref_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    ref_id: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    on: Mapped[date | None] = mapped_column(Date)
+    lemmas: Mapped[str] = mapped_column(Text)
+
+
+#: The history shown on every measure page (and the stale-edit report) reads the audit
+#: trail by row; with a million entries that needs an index on (entity, entity_id).
+AUDIT_BY_ROW = Index("ix_audit_entry_entity_row", AuditEntry.entity, AuditEntry.entity_id)

@@ -1,0 +1,52 @@
+"""search index: lemmatised text per record (FTS5 on SQLite, tsvector GIN index on PostgreSQL); audit trail indexed by row
+
+Revision ID: 0004_search
+Revises: 0003
+Create Date: 2026-11-27
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004_search"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "search_entry",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("ref_id", sa.Integer(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=False),
+        sa.Column("on", sa.Date(), nullable=True),
+        sa.Column("lemmas", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_search_entry")),
+        sa.UniqueConstraint("kind", "ref_id", name=op.f("uq_search_entry_kind")),
+    )
+    with op.batch_alter_table("search_entry", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_search_entry_kind"), ["kind"], unique=False)
+    with op.batch_alter_table("audit_entry", schema=None) as batch_op:
+        batch_op.create_index("ix_audit_entry_entity_row", ["entity", "entity_id"], unique=False)
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE INDEX ix_search_entry_tsv ON search_entry USING gin (to_tsvector('simple', lemmas))")
+    # SQLite's FTS5 table over search_entry is created by accord.search.index on first use:
+    # its shadow tables are not part of the declared schema.
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for trigger in ("search_entry_ai", "search_entry_ad", "search_entry_au"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        op.execute("DROP TABLE IF EXISTS search_fts")
+    else:
+        op.execute("DROP INDEX IF EXISTS ix_search_entry_tsv")
+    with op.batch_alter_table("audit_entry", schema=None) as batch_op:
+        batch_op.drop_index("ix_audit_entry_entity_row")
+    with op.batch_alter_table("search_entry", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_search_entry_kind"))
+    op.drop_table("search_entry")

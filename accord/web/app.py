@@ -1,0 +1,130 @@
+"""The application factory: settings, session cookies, static files, error pages, and every route module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from accord import settings as config
+from accord.auth.ratelimit import LoginLimiter
+from accord.domain.due import DueError
+from accord.domain.status import TransitionError
+from accord.store.audit import ConflictError
+from accord.store.db import Database
+from accord.web.data.changes import Invalid
+from accord.web.deps import LoginRequired
+
+STATIC = Path(__file__).parent / "static"
+
+
+def plotly_js() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def create_app(
+    db: Database | None = None,
+    *,
+    today: Callable[[], date] | None = None,
+    public_read: bool | None = None,
+    secure_cookies: bool | None = None,
+    secret_key: str | None = None,
+    login_rate: int | None = None,
+) -> FastAPI:
+    """One app over one database; arguments override the environment (tests pass their own)."""
+    import accord.search.index  # noqa: F401 - keeps the search index current on every write
+    from accord.web.routes import ROUTERS
+
+    env = config.load()
+    app = FastAPI(
+        title="accord API",
+        version="1",
+        description="The record of an intergovernmental cooperation roadmap: measures, agreements, projects, "
+        "commission, events, people, trade. Authenticate with `Authorization: Bearer <token>` "
+        "(`accord token create NAME`).",
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.db = db or Database()
+    accord.search.index.prepare(app.state.db)
+    app.state.today = today or date.today
+    app.state.public_read = env.public_read if public_read is None else public_read
+    app.state.limiter = LoginLimiter(env.login_attempts_per_minute if login_rate is None else login_rate)
+    secure = env.secure_cookies if secure_cookies is None else secure_cookies
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret_key or env.secret_key(),
+        session_cookie="accord_session",
+        same_site="lax",
+        https_only=secure,
+        max_age=12 * 3600,
+    )
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/static-vendor/plotly.min.js", include_in_schema=False)
+    def plotly_bundle() -> FileResponse:
+        return FileResponse(plotly_js(), media_type="application/javascript",
+                            headers={"Cache-Control": "public, max-age=86400"})
+
+    for router in ROUTERS:
+        app.include_router(router)
+    install_errors(app)
+    return app
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def install_errors(app: FastAPI) -> None:
+    from accord.web.routes.errors import error_page
+
+    @app.exception_handler(LoginRequired)
+    def login_required(request: Request, _exc: LoginRequired) -> Response:
+        if is_api(request):
+            return JSONResponse({"detail": "authentication required"}, status_code=401,
+                                headers={"WWW-Authenticate": "Bearer"})
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+
+    def reply(request: Request, status: int, detail: Any) -> Response:
+        if is_api(request):
+            return JSONResponse({"detail": detail}, status_code=status)
+        return error_page(request, status, str(detail))
+
+    @app.exception_handler(HTTPException)
+    def http_error(request: Request, exc: HTTPException) -> Response:
+        response = reply(request, exc.status_code, exc.detail)
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response
+
+    @app.exception_handler(ConflictError)
+    def conflict(request: Request, exc: ConflictError) -> Response:
+        return reply(request, 409, str(exc))
+
+    for kind in (TransitionError, DueError, Invalid):
+        app.add_exception_handler(kind, lambda request, exc: reply(request, 422, str(exc)))  # type: ignore[arg-type]
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if is_api(request):
+            return JSONResponse({"detail": jsonable(exc.errors())}, status_code=422)
+        return error_page(request, 422, "; ".join(str(e.get("msg")) for e in exc.errors()))
+
+
+def jsonable(errors: Any) -> Any:
+    from fastapi.encoders import jsonable_encoder
+
+    return jsonable_encoder(errors, custom_encoder={Exception: str})

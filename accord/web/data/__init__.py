@@ -1,0 +1,1 @@
+"""Data functions: each builds what one page shows, and its API twin serialises the same result."""

@@ -1,0 +1,19 @@
+"""The route modules, one per area; each holds a page and its JSON twin side by side."""
+
+from __future__ import annotations
+
+from accord.web.routes import (
+    apidocs,
+    auth,
+    commission,
+    dashboard,
+    directory,
+    registers,
+    reports,
+    review,
+    roadmap,
+    search,
+    trade,
+)
+
+ROUTERS = tuple(m.router for m in (apidocs, auth, dashboard, roadmap, registers, commission, directory, review, trade, search, reports))

@@ -1,0 +1,101 @@
+"""Events with their facts and sources, news items, people with their offices over time, organisations."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import HTMLResponse
+
+from accord.store.models import SourceItem
+from accord.web.data import serialise
+from accord.web.data.registers import (
+    EventFilter,
+    OrganizationFilter,
+    PersonFilter,
+    event_view,
+    list_events,
+    list_news,
+    list_organizations,
+    list_people,
+    organization_view,
+    person_view,
+)
+from accord.web.render import page
+from accord.web.routes.common import CtxDep, PagePagingDep, PagingDep, found
+
+router = APIRouter()
+
+
+@router.get("/events", include_in_schema=False)
+def events_page(ctx: CtxDep, filters: Annotated[EventFilter, Depends()], paging: PagePagingDep) -> HTMLResponse:
+    return page(ctx, "events.html", listing=list_events(ctx.session, filters, paging.limit, paging.offset), filters=filters)
+
+
+@router.get("/api/v1/events", tags=["events"])
+def events_json(ctx: CtxDep, filters: Annotated[EventFilter, Depends()], paging: PagingDep) -> dict[str, Any]:
+    """Meetings, talks, signings and visits read from the news, latest first."""
+    return list_events(ctx.session, filters, paging.limit, paging.offset).as_dict(serialise.event)
+
+
+@router.get("/events/{event_id}", include_in_schema=False)
+def event_page(ctx: CtxDep, event_id: int) -> HTMLResponse:
+    return page(ctx, "event.html", view=found(event_view(ctx.session, event_id), "event"))
+
+
+@router.get("/api/v1/events/{event_id}", tags=["events"])
+def event_json(ctx: CtxDep, event_id: int) -> dict[str, Any]:
+    return serialise.event(found(event_view(ctx.session, event_id), "event").event, full=True)
+
+
+@router.get("/api/v1/news", tags=["events"])
+def news_json(ctx: CtxDep, paging: PagingDep, q: str | None = None) -> dict[str, Any]:
+    """News items and documents read (title, date, outlet, URL)."""
+    return list_news(ctx.session, q, paging.limit, paging.offset).as_dict(serialise.source_item)
+
+
+@router.get("/api/v1/news/{item_id}", tags=["events"])
+def news_item_json(ctx: CtxDep, item_id: int) -> dict[str, Any]:
+    item = found(ctx.session.get(SourceItem, item_id), "news item")
+    return {**serialise.source_item(item), "text": item.text, "extraction": item.extraction, "event_id": item.event_id}
+
+
+@router.get("/people", include_in_schema=False)
+def people_page(ctx: CtxDep, filters: Annotated[PersonFilter, Depends()], paging: PagePagingDep) -> HTMLResponse:
+    orgs = list_organizations(ctx.session, OrganizationFilter(country=filters.country, q=filters.q), 500, 0)
+    return page(ctx, "people.html", listing=list_people(ctx.session, filters, paging.limit, paging.offset),
+                orgs=orgs, filters=filters)
+
+
+@router.get("/api/v1/people", tags=["people"])
+def people_json(ctx: CtxDep, filters: Annotated[PersonFilter, Depends()], paging: PagingDep) -> dict[str, Any]:
+    return list_people(ctx.session, filters, paging.limit, paging.offset).as_dict(lambda p: serialise.person(p, full=True))
+
+
+@router.get("/people/{person_id}", include_in_schema=False)
+def person_page(ctx: CtxDep, person_id: int) -> HTMLResponse:
+    return page(ctx, "person.html", view=found(person_view(ctx.session, person_id), "person"))
+
+
+@router.get("/api/v1/people/{person_id}", tags=["people"])
+def person_json(ctx: CtxDep, person_id: int) -> dict[str, Any]:
+    view = found(person_view(ctx.session, person_id), "person")
+    return {**serialise.person(view.person, full=True), "events": [serialise.event(e) for e in view.events]}
+
+
+@router.get("/organisations/{org_id}", include_in_schema=False)
+def organization_page(ctx: CtxDep, org_id: int) -> HTMLResponse:
+    return page(ctx, "organisation.html", view=found(organization_view(ctx.session, org_id), "organisation"))
+
+
+@router.get("/api/v1/organisations", tags=["people"])
+def organizations_json(ctx: CtxDep, filters: Annotated[OrganizationFilter, Depends()], paging: PagingDep) -> dict[str, Any]:
+    return list_organizations(ctx.session, filters, paging.limit, paging.offset).as_dict(serialise.organization)
+
+
+@router.get("/api/v1/organisations/{org_id}", tags=["people"])
+def organization_json(ctx: CtxDep, org_id: int) -> dict[str, Any]:
+    view = found(organization_view(ctx.session, org_id), "organisation")
+    return {**serialise.organization(view.organization), "positions": [
+        {"person": serialise.person(p.person), "title": p.title, "start_on": serialise.iso(p.start_on),
+         "end_on": serialise.iso(p.end_on)} for p in view.positions]}

@@ -1,0 +1,19 @@
+// Draws the plotly figures the server prepared (data-figure holds the figure as JSON).
+(function () {
+  "use strict";
+  function draw() {
+    if (typeof Plotly === "undefined") { return; }
+    document.querySelectorAll("[data-figure]").forEach(function (el) {
+      var figure = JSON.parse(el.getAttribute("data-figure"));
+      if (!figure.data || figure.data.length === 0) {
+        el.classList.add("empty");
+        el.textContent = el.getAttribute("data-empty") || "—";
+        return;
+      }
+      Plotly.newPlot(el, figure.data, figure.layout, {displayModeBar: false, responsive: true}).then(function () {
+        el.setAttribute("data-drawn", "1");
+      });
+    });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", draw); } else { draw(); }
+})();
