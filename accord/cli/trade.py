@@ -80,7 +80,8 @@ def cell(fig: Figure | None) -> str:
     mark = "*" if fig.illustrative else ""
     if fig.value is None:
         return f"{millions(fig.original)}{mark}\n[dim]{fig.original_currency}, no rate[/]"
-    if fig.conversion and fig.conversion.legs:
+    converted = [f for f in (fig, *fig.parts) if f.conversion and f.conversion.legs]
+    if converted:
         return f"{millions(fig.value)}{mark}\n[dim]{millions(fig.original)} {fig.original_currency}[/]"
     return f"{millions(fig.value)}{mark}"
 
@@ -110,13 +111,7 @@ def render(summary: TradeSummary) -> None:
     console.print(table)
     console.print("[dim]exp/imp: export and import as reported by the country named; total = its turnover; "
                   "mirror figures are never added up. * illustrative figure[/]", highlight=False)
-    rates: dict[str, str] = {}
-    for row in summary.rows:
-        for rep in row.reporters.values():
-            for fig in (rep.export, rep.import_):
-                if fig and fig.conversion and fig.conversion.legs:
-                    rates.setdefault(row.period.label(), fig.conversion.rate_text())
-    for label, text in rates.items():
+    for label, text in summary.rate_notes():
         console.print(f"  {label}: converted at {text}", highlight=False, soft_wrap=True)
     for problem in summary.problems:
         console.print(f"  [yellow]not converted:[/] {problem}", highlight=False, soft_wrap=True)

@@ -34,9 +34,14 @@ class Figure:
     conversion: Conversion | None = None
     #: why the value could not be shown in the asked currency
     problem: str | None = None
+    #: for a year added up from its quarters, months or halves: those figures
+    parts: tuple[Figure, ...] = ()
 
     @property
     def value(self) -> Decimal | None:
+        if self.parts:
+            values = [p.value for p in self.parts]
+            return None if any(v is None for v in values) else sum(values, Decimal(0))  # type: ignore[misc]
         if self.problem:
             return None
         return self.conversion.result if self.conversion else self.original
@@ -49,6 +54,7 @@ class Figure:
             "source": self.source,
             "illustrative": self.illustrative,
             "problem": self.problem,
+            "parts": [p.as_dict() for p in self.parts],
         }
 
 
@@ -150,6 +156,16 @@ class TradeSummary:
             and (turnover := row.reporters[reporter].turnover) is not None
         }
 
+    def rate_notes(self) -> list[tuple[str, str]]:
+        """(period, the rates used) for every period shown in a currency it was not reported in."""
+        notes: dict[str, str] = {}
+        for row in self.rows:
+            for rep in row.reporters.values():
+                for fig in (rep.export, rep.import_):
+                    if fig and fig.conversion and fig.conversion.legs:
+                        notes.setdefault(row.period.label(), fig.conversion.rate_text())
+        return list(notes.items())
+
     def as_dict(self) -> dict[str, object]:
         return {
             "parties": self.parties,
@@ -167,6 +183,7 @@ class TradeSummary:
                 for row in self.rows
             ],
             "target": self.target.as_dict() if self.target else None,
+            "rates": [{"period": period, "text": text} for period, text in self.rate_notes()],
             "problems": self.problems,
         }
 
@@ -197,6 +214,36 @@ def bilateral_flows(session: Session, parties: list[str]) -> list[TradeFlow]:
     return list(session.scalars(query))
 
 
+#: the parts a year can be added up from, and how many make it whole
+WHOLE_YEAR = {"quarter": 4, "month": 12, "half": 2}
+
+
+def derived_years(picked: dict[tuple[Period, str, str], Figure]) -> dict[tuple[Period, str, str], Figure]:
+    """Years not reported as such but complete in quarters, months or halves, added up per reporter and flow.
+
+    Parts in different currencies are not added (their sum would need a rate);
+    the year keeps each part, so every part's conversion stays visible.
+    """
+    reported_years = {(p.year, r, k) for (p, r, k) in picked if p.kind == "year"}
+    groups: dict[tuple[int, str, str, str], list[Figure]] = {}
+    for (period, reporter, kind), fig in picked.items():
+        if period.kind in WHOLE_YEAR and (period.year, reporter, kind) not in reported_years:
+            groups.setdefault((period.year, reporter, kind, period.kind), []).append(fig)
+    derived: dict[tuple[Period, str, str], Figure] = {}
+    for (year, reporter, kind, part_kind), parts in sorted(groups.items()):
+        key = (parse_period(str(year)), reporter, kind)
+        currencies = {p.original_currency for p in parts}
+        if len(parts) != WHOLE_YEAR[part_kind] or len(currencies) != 1 or key in derived:
+            continue
+        sources = sorted({p.source for p in parts})
+        derived[key] = Figure(
+            sum((p.original for p in parts), Decimal(0)), currencies.pop(),
+            f"sum of {len(parts)} {part_kind}s: {'; '.join(sources)}", any(p.illustrative for p in parts),
+            parts=tuple(parts),
+        )
+    return derived
+
+
 def build_rows(
     session: Session, flows: list[TradeFlow], currency: str, today: date, problems: list[str]
 ) -> list[PeriodRow]:
@@ -204,12 +251,15 @@ def build_rows(
     grouped: dict[tuple[str, str, str], list[TradeFlow]] = {}
     for flow in flows:
         grouped.setdefault((flow.period, flow.reporter, flow.flow), []).append(flow)
-    rows: dict[str, PeriodRow] = {}
+    picked: dict[tuple[Period, str, str], Figure] = {}
     for (period_text, reporter, kind), candidates in sorted(grouped.items()):
         period = parse_period(period_text)
-        row = rows.setdefault(period_text, PeriodRow(period))
+        picked[(period, reporter, kind)] = figure(session, pick(candidates), currency, min(period.end, today), problems)
+    picked.update(derived_years(picked))
+    rows: dict[str, PeriodRow] = {}
+    for (period, reporter, kind), fig in sorted(picked.items()):
+        row = rows.setdefault(period.text, PeriodRow(period))
         reported = row.reporters.setdefault(reporter, Reported(reporter))
-        fig = figure(session, pick(candidates), currency, min(period.end, today), problems)
         if kind == "export":
             reported.export = fig
         else:
@@ -244,9 +294,8 @@ def trade_summary(
         view = TargetView(target.value, target.currency, target.year, target.base_year, target.note, target.source)
         basis = summary
         if shown != target.currency:
-            yearly = [f for f in flows if parse_period(f.period).kind == "year"]
             basis = TradeSummary(parties, target.currency)
-            basis.rows = build_rows(session, yearly, target.currency, today, basis.problems)
+            basis.rows = build_rows(session, flows, target.currency, today, basis.problems)
             summary.problems.extend(f"target: {p}" for p in basis.problems)
         for code in summary.reporters:
             view.by_reporter[code] = indicators.assess(target.value, target.year, basis.yearly_turnover(code), today.year)

@@ -114,3 +114,48 @@ def test_an_official_figure_wins_over_an_illustrative_one(roadmap_db):
 def test_an_empty_record(roadmap_db):
     summary = summary_of(roadmap_db)
     assert summary.rows == [] and summary.target is None and summary.as_dict()["periods"] == []
+
+
+def quarters(session, year: int, values: list[str], currency: str = "USD", flows=("export", "import")):
+    for flow in flows:
+        for q, value in enumerate(values, start=1):
+            start = date(year, 3 * q - 2, 1)
+            end = date(year, 3 * q, 31 if q in (1, 4) else 30)
+            session.add(TradeFlow(reporter="BY", partner="KG", period=f"{year}-Q{q}", period_start=start,
+                                  period_end=end, flow=flow, commodity="TOTAL", value=Decimal(value),
+                                  currency=currency, source="Belstat"))
+
+
+def test_a_year_complete_in_quarters_is_added_up(roadmap_db):
+    with roadmap_db.transaction(actor="tester") as session:
+        quarters(session, 2023, ["10", "20", "30", "40"])
+        quarters(session, 2024, ["15", "25", "35", "45"])
+        quarters(session, 2025, ["1", "2", "3"])  # incomplete: no year
+    summary = summary_of(roadmap_db)
+    years = {r.period.text: r.reporters["BY"] for r in summary.rows if r.period.kind == "year"}
+    assert set(years) == {"2023", "2024"}
+    assert years["2023"].export.original == Decimal(100) and years["2024"].turnover == Decimal(240)
+    assert years["2024"].growth == Decimal("0.2")
+    assert years["2024"].export.source == "sum of 4 quarters: Belstat" and len(years["2024"].export.parts) == 4
+    assert summary.yearly_turnover("BY") == {2023: Decimal(200), 2024: Decimal(240)}
+
+
+def test_parts_in_different_currencies_are_not_added(roadmap_db):
+    with roadmap_db.transaction(actor="tester") as session:
+        quarters(session, 2024, ["1", "2", "3"], flows=("export",))
+        session.add(TradeFlow(reporter="BY", partner="KG", period="2024-Q4", period_start=date(2024, 10, 1),
+                              period_end=date(2024, 12, 31), flow="export", commodity="TOTAL", value=Decimal(9),
+                              currency="BYN", source="Belstat"))
+    assert all(r.period.kind == "quarter" for r in summary_of(roadmap_db).rows)
+
+
+def test_a_year_from_quarters_converted_keeps_each_quarters_rate(roadmap_db):
+    with roadmap_db.transaction(actor="tester") as session:
+        quarters(session, 2024, ["10", "10", "10", "10"], flows=("export",))
+        save_rates(session, [Rate("nbrb", date(2024, 3 * q, 28), "USD", "BYN", Decimal(3 + q), 1) for q in range(1, 5)])
+    summary = summary_of(roadmap_db, "BYN")
+    year = next(r for r in summary.rows if r.period.text == "2024").reporters["BY"].export
+    assert year.value == Decimal(10 * (4 + 5 + 6 + 7))
+    assert [p["conversion"]["rates"][0]["rate"] for p in year.as_dict()["parts"]] == ["4", "5", "6", "7"]
+    assert [period for period, _ in summary.rate_notes()] == ["Q1 2024", "Q2 2024", "Q3 2024", "Q4 2024"]
+    assert summary.as_dict()["rates"][0]["text"].startswith("1 USD = 4 BYN (NBRB: 1 USD = 4 BYN of 2024-03-28)")
