@@ -227,3 +227,12 @@ def same_office(a: str, b: str) -> bool:
     la = {w for w in (lemma(x) for x in words(a)) if w not in drop}
     lb = {w for w in (lemma(x) for x in words(b)) if w not in drop}
     return bool(la) and bool(lb) and (la <= lb or lb <= la)
+
+
+def office_body(title: str) -> str:
+    """The body an office belongs to, as running text names it: a minister of X heads the ministry of X."""
+    words_ = title.split()
+    for i, word in enumerate(words_):
+        if word.lower() == "министр":
+            return " ".join(["министерство", *words_[i + 1 :]])
+    return title

@@ -18,7 +18,7 @@ from accord.domain.kinds import EvidenceState
 from accord.ingest.events import add_participants, find_same_event, new_event
 from accord.ingest.lemmas import content_lemmas
 from accord.ingest.propose import ItemFacts, Proposal, Record, propose
-from accord.ingest.resolve import Name, OrgIndex, PersonIndex, same_office
+from accord.ingest.resolve import Name, OrgIndex, PersonIndex, office_body, same_office
 from accord.store.base import utcnow
 from accord.store.models import (
     Country,
@@ -261,7 +261,7 @@ def _record_position(
             ):
                 held.start_on = item.day
             return
-    orgs = catalog.orgs.find(title, [country] if country else None)
+    orgs = catalog.orgs.find(office_body(title), [country] if country else None)
     person.positions.append(
         Position(
             title=title,
