@@ -61,15 +61,20 @@ class CountryIndex:
         # «республика» after a country adjective is part of the official name.
         return idx
 
-    def city(self, token: Token) -> tuple[str, str] | None:
-        """(code, nominative name) if the token is a listed city in any case."""
-        if not token.text[:1].isupper() or "ADJF" in token.tags:
+    def city(self, token: Token, nxt: Token | None = None) -> tuple[str, str] | None:
+        """(code, nominative name) if the token is a listed city in any case (not «Минской области»)."""
+        if not token.text[:1].isupper():
             return None
-        s = stem(token.text)
-        hit = self.city_stems.get(s)
-        if hit is None and len(s) > 4:
-            hit = self.city_stems.get(s[:-1]) if token.text.lower().endswith(("ом", "ем")) else None
-        return hit
+        if "ADJF" in token.tags and nxt is not None and nxt.text[:1].islower() and "NOUN" in nxt.tags:
+            return None
+        low = token.text.lower().replace("ё", "е")
+        for cut in (0, 1, 2):
+            if len(low) - cut < 3:
+                break
+            hit = self.city_stems.get(stem(low[: len(low) - cut]) if cut else stem(low))
+            if hit is not None:
+                return hit
+        return None
 
 
 _INDEX: dict[int, CountryIndex] = {}
@@ -113,7 +118,7 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
             if "-" in low:
                 for code in _compound_codes(idx, models, low):
                     out.append(CountryMention(code, i, i + 1, "adj", si))
-            city = idx.city(tok)
+            city = idx.city(tok, tokens[i + 1] if i + 1 < sent.last else None)
             if city is not None:
                 prev = tokens[i - 1].lower if i > sent.first else ""
                 kind = "place" if prev in LOCATIVE_PREPOSITIONS else "capital"
@@ -195,6 +200,8 @@ def decide_parties(doc: NewsDoc) -> None:
             score[c] = score.get(c, 0.0) + weight * (0.5 if (si, c) in located else 1.0)
     for c in compounds:
         score[c] = score.get(c, 0.0) + 2.0
+    elsewhere = {m.code for m in doc.country_mentions if m.kind not in ("place", "topic", "loc")}
+    score = {c: v for c, v in score.items() if c in elsewhere}
     if not score:
         doc.countries = []
         return

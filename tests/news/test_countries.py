@@ -1,0 +1,47 @@
+"""Country stage: which states are parties to the interaction the item reports."""
+
+from __future__ import annotations
+
+import pytest
+
+PARTIES = [
+    ("Беларусь и Кыргызстан подписали соглашение\nСтороны подписали соглашение о торговле.", ["BY", "KG"]),
+    ("Киргизия и Россия провели переговоры\nМинистры обсудили поставки.", ["KG", "RU"]),
+    ("Узбекско-белорусский форум прошел в Ташкенте\nНа форуме подписаны контракты.", ["BY", "UZ"]),
+    ("Белорусская сторона предложила кыргызским партнерам поставки техники.\nСтороны обсудили сроки.",
+     ["BY", "KG"]),
+    ("Между Бишкеком и Минском заключено более 50 соглашений.\nСотрудничество развивается.", ["BY", "KG"]),
+    ("Премьер-министр Республики Казахстан провел переговоры с премьером Вьетнама.\nОбсуждена торговля.",
+     ["KZ", "VN"]),
+    ("Китай и Тайвань договорились о встрече\nЛидеры встретятся в Сингапуре.", ["CN", "TW"]),
+]
+
+NONE = [
+    "ВВП Кыргызстана вырос на 9%\nРост обеспечен строительством и торговлей.",
+    "Суд в Бишкеке вынес приговор\nСредства выводились на счета в Казахстане и ОАЭ.",
+    "Армия продолжает обстрелы\nВойска Армении и Азербайджана ведут бои у границы.",
+    "ЕС и ООН провели консультации\nПредставители организаций обсудили помощь.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTIES)
+def test_it_finds_the_parties(run, text: str, expected: list[str]) -> None:
+    assert run(text).countries == expected
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_news_without_interstate_cooperation_has_no_parties(run, text: str) -> None:
+    got = run(text)
+    assert got.countries == []
+    assert (got.events, got.documents, got.figures, got.sectors) == ([], [], [], [])
+
+
+def test_a_place_of_a_meeting_is_not_a_party(run) -> None:
+    text = "Россия и Украина провели переговоры в Минске\nПрезиденты России и Украины встретились в Минске."
+    assert run(text).countries == ["RU", "UA"]
+
+
+def test_a_state_in_an_organisation_name_is_not_a_party(run) -> None:
+    text = ("Турция и Украина договорились о сотрудничестве\n"
+            "Лидеры Турции и Украины провели переговоры, сообщила Русская служба «Голоса Америки».")
+    assert run(text).countries == ["TR", "UA"]
