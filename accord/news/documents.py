@@ -49,10 +49,7 @@ def _mentions(tokens: list[Token]) -> list[tuple[str, int, int]]:
 
 
 def _counted(tokens: list[Token], i: int) -> bool:
-    for t in tokens[max(0, i - 3) : i]:
-        if _NUMBER.match(t.text) or t.lemma in NUMBER_WORDS:
-            return True
-    return False
+    return any(_NUMBER.match(t.text) or t.lemma in NUMBER_WORDS for t in tokens[max(0, i - 3) : i])
 
 
 def _signing_negated(tokens: list[Token]) -> bool:

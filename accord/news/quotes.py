@@ -97,7 +97,7 @@ def find_quotes(doc: NewsDoc) -> None:
         pos += len(line) + 1
     lines = [(o, ln) for o, ln in lines if ln.strip()]
     speaker_before: PersonEntity | None = None
-    for n, (off, line) in enumerate(lines):
+    for off, line in lines:
         intro = speaker_before
         speaker_before = _speaker_line(line, off, people)
         if off < doc.body_start:

@@ -1,0 +1,77 @@
+"""Reader layer: encodings, HTML pages, header lines and unreadable input."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.news import extract_article, extract_bytes
+from accord.news.reader import MAX_BYTES, UnreadableInput, read_bytes, read_path
+
+from .conftest import FIXTURES
+
+TITLE = "Узбекистан и Казахстан подписали соглашение о транзите грузов"
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [("transit_cp1251.txt", "cp1251"), ("transit_koi8r.txt", "koi8_r"), ("transit_utf8_bom.txt", "utf_8_sig")],
+)
+def test_it_detects_the_encoding(models, name: str, encoding: str) -> None:
+    article = read_path(FIXTURES / name)
+    assert article.encoding == encoding
+    assert article.text.splitlines()[0] == TITLE
+    got = extract_article(article, models=models)
+    assert got.source == str(FIXTURES / name)
+    assert got.title == TITLE
+    assert got.date == "2025-03-12"
+    assert got.countries == ["KZ", "UZ"]
+    assert {(p.name, p.position, p.country) for p in got.persons} == {
+        ("Ильхом Махкамов", "министр транспорта", "UZ"),
+        ("Марат Карабаев", "министр транспорта", "KZ"),
+    }
+    assert [(d.type, d.status) for d in got.documents] == [("agreement", "signed")]
+    assert [(f.kind, f.value, f.unit, f.period) for f in got.figures] == [("growth_pct", 12.0, "%", "2024")]
+
+
+def test_it_reduces_html_to_headline_and_article(models) -> None:
+    article = read_path(FIXTURES / "page_cp1251.html")
+    assert article.content_type == "text/html"
+    assert article.title == "Вьетнам и Беларусь обсудили поставки техники"
+    assert "Перепечатка" not in article.text and "Главная" not in article.text
+    got = extract_article(article, models=models)
+    assert got.title == "Вьетнам и Беларусь обсудили поставки техники"
+    assert got.date == "2025-06-05"
+    assert got.countries == ["BY", "VN"]
+    assert {p.name for p in got.persons} == {"Дмитрий Харитончик", "Нгуен Синь Нят Тан"}
+    assert [(d.type, d.status) for d in got.documents] == [("memorandum", "signed")]
+    assert "industry" in got.sectors
+
+
+def test_a_header_line_before_html_is_kept() -> None:
+    page = "date 2025-06-05 site\n<html><body><article><h1>Заголовок новости</h1><p>" + "Текст новости. " * 20
+    article = read_bytes((page + "</p></article></body></html>").encode("utf-8"), "page.html")
+    assert article.text.startswith("date 2025-06-05 site\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "input is empty"),
+        (b"   \n\t ", "input is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "input is binary, not text"),
+        (b"a" * (MAX_BYTES + 1), "input is larger than 5 MB"),
+    ],
+)
+def test_unreadable_input_is_a_typed_error(data: bytes, reason: str) -> None:
+    with pytest.raises(UnreadableInput) as err:
+        read_bytes(data, "x")
+    assert err.value.reason == reason
+
+
+def test_extract_bytes_turns_errors_into_error_objects() -> None:
+    assert extract_bytes(b"", "empty.txt") == {"source": "empty.txt", "error": "input is empty"}
+
+
+def test_a_missing_file_is_an_error(tmp_path) -> None:
+    with pytest.raises(UnreadableInput, match="cannot read file"):
+        read_path(tmp_path / "missing.txt")
