@@ -289,11 +289,10 @@ def day(value: date | None, lang: str) -> str:
 
 def long_day(value: date, lang: str) -> str:
     """Dates in prose: «27 ноября 2026 г.», 27 November 2026."""
-    return (
-        format_date(value, "long", locale=lang)
-        if lang == "ru"
-        else format_date(value, "d MMMM y", locale="en")
-    )
+    if lang == "ru":
+        # CLDR puts a narrow no-break space before «г.»; office fonts render the plain no-break space reliably
+        return format_date(value, "long", locale="ru").replace("\u202f", "\u00a0")
+    return format_date(value, "d MMMM y", locale="en")
 
 
 def number(value: Decimal | float | int | None, lang: str, places: int = 1) -> str:

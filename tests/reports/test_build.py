@@ -17,7 +17,13 @@ from tests.reports.conftest import CHANGED_ON, NEWS_ON, SIGNED_ON, STARTED_ON
 def test_it_counts_the_example_by_status_and_direction(example_db: Database) -> None:
     report = build(example_db, as_of=TODAY)
     totals = report.summary.totals
-    assert (totals.total, totals.done, totals.in_progress, totals.planned, totals.cancelled) == (45, 7, 16, 20, 2)
+    assert (totals.total, totals.done, totals.in_progress, totals.planned, totals.cancelled) == (
+        45,
+        7,
+        16,
+        20,
+        2,
+    )
     assert totals.overdue == 11 == len(report.overdue)
     assert totals.share_done == pytest.approx(7 / 43)
     assert len(report.summary.directions) == 14
@@ -32,7 +38,9 @@ def test_an_overdue_measures_days_late_come_from_its_due_date(example_db: Databa
     line = next(line for line in report.overdue if line.number == "2.4")
     assert line.days == (TODAY - due_on).days == 150  # the end of the second quarter of 2026
     assert line.responsible == {"BY": ["Минпром"], "KG": ["Минэкономкоммерции КР"]}
-    assert [line.days for line in report.overdue] == sorted((line.days for line in report.overdue), reverse=True)
+    assert [line.days for line in report.overdue] == sorted(
+        (line.days for line in report.overdue), reverse=True
+    )
     noted = next(line for line in report.overdue if line.number == "1.2")
     assert noted.last_note == "Собраны предложения белорусских экспортеров"
 
@@ -42,7 +50,9 @@ def test_the_title_block_names_the_parties_and_the_co_chairs(example_db: Databas
     title = report.title
     assert title.parties == ["BY", "KG"] and report.country("KG") == "Kyrgyzstan"
     assert title.roadmap_title.startswith("Roadmap of economic cooperation")
-    assert [c.country for c in title.co_chairs] == ["BY", "KG"] and all(c.illustrative for c in title.co_chairs)
+    assert [c.country for c in title.co_chairs] == ["BY", "KG"] and all(
+        c.illustrative for c in title.co_chairs
+    )
     assert title.since == TODAY - timedelta(days=150) and title.since_session == 1
     assert title.next_session == TODAY + timedelta(days=60)
     assert title.illustrative
@@ -50,7 +60,16 @@ def test_the_title_block_names_the_parties_and_the_co_chairs(example_db: Databas
 
 def test_the_next_90_days_and_the_last_sessions_decisions(example_db: Database) -> None:
     report = build(example_db, as_of=TODAY)
-    assert [line.number for line in report.upcoming] == ["2.3", "3.2", "6.2", "12.2", "9.3", "3.4", "6.1", "13.2"]
+    assert [line.number for line in report.upcoming] == [
+        "2.3",
+        "3.2",
+        "6.2",
+        "12.2",
+        "9.3",
+        "3.4",
+        "6.1",
+        "13.2",
+    ]
     assert all(0 <= line.days <= 90 for line in report.upcoming)
     session = report.last_session
     assert session is not None and session.number == 1 and session.illustrative
@@ -65,10 +84,20 @@ def test_the_next_90_days_and_the_last_sessions_decisions(example_db: Database) 
 def test_changes_since_the_last_session_carry_their_evidence(changed_db: Database) -> None:
     report = build(changed_db, as_of=TODAY)
     [change] = report.changes.measures
-    assert (change.number, change.old, change.new, change.on, change.by) == ("2.3", "planned", "in_progress", CHANGED_ON, "alice")
-    assert [(e.source, e.on) for e in change.evidence] == [("БелТА: Лифтовое производство: ТЭО готово", NEWS_ON)]
+    assert (change.number, change.old, change.new, change.on, change.by) == (
+        "2.3",
+        "planned",
+        "in_progress",
+        CHANGED_ON,
+        "alice",
+    )
+    assert [(e.source, e.on) for e in change.evidence] == [
+        ("БелТА: Лифтовое производство: ТЭО готово", NEWS_ON)
+    ]
     assert [(a.event, a.on) for a in report.changes.agreements] == [("signed", SIGNED_ON)]
-    assert [(p.title, p.started) for p in report.changes.projects] == [("Сервисный центр техники в Оше", STARTED_ON)]
+    assert [(p.title, p.started) for p in report.changes.projects] == [
+        ("Сервисный центр техники в Оше", STARTED_ON)
+    ]
 
 
 def test_since_moves_the_start_of_the_period(changed_db: Database) -> None:

@@ -1,0 +1,36 @@
+"""The print view: one self-contained page with a print stylesheet and a landscape annex."""
+
+from __future__ import annotations
+
+import re
+
+from accord.reports import FORMATS, render
+from accord.store.db import Database
+from tests import factories
+from tests.conftest import TODAY
+
+
+def section(page: str, name: str) -> str:
+    start = page.index(f'<section id="{name}"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_it_is_a_print_view_with_every_section(example_db: Database) -> None:
+    page = render(example_db, as_of=TODAY, fmt="html").decode("utf-8")
+    assert FORMATS["html"].content_type.startswith("text/html")
+    assert "@page" in page and "@media print" in page and "size: A4 landscape" in page
+    ids = re.findall(r'<section id="(\w+)"', page)
+    assert ids == ["summary", "changes", "overdue", "upcoming", "decisions", "trade", "annex"]
+    assert page.count("<svg") == 2 and "<script" not in page
+    assert section(page, "overdue").count("<tr>") == 12  # header and 11 late measures
+    assert section(page, "annex").count("<tr>") == 46
+    assert "Иллюстративные данные" in page
+
+
+def test_english_print_view_and_an_empty_roadmap(db: Database) -> None:
+    with db.transaction(actor="test") as session:
+        factories.roadmap(session, code="empty")
+    page = render(db, as_of=TODAY, fmt="html", lang="en").decode("utf-8")
+    assert '<html lang="en">' in page
+    assert "The roadmap has no measures: there is nothing to report." in page
+    assert "No measure is overdue." in page
