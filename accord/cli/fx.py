@@ -59,6 +59,11 @@ def update(
         fail(str(exc))
     if url and len(codes) != 1:
         fail("--url needs exactly one --source: it replaces that bank's address")
+    if last > date.today():
+        fail(f"--to {last} is in the future: banks publish no rates for it yet")
+    if first and (last - first).days > 31:
+        console.print(f"fetching {(last - first).days + 1} days: the NBRB and NBKR answer one day per request, "
+                      "this takes a while", highlight=False, soft_wrap=True)
     who = actor(as_user)
     failed = 0
     with database() as db, http.client() as client:

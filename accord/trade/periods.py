@@ -18,6 +18,7 @@ PATTERNS = (
     (re.compile(r"^(\d{4})-?Q([1-4])$", re.I), "quarter"),
     (re.compile(r"^(\d{4})-(\d{1,2})$"), "month"),
     (re.compile(r"^(\d{4})(\d{2})$"), "month"),  # UN Comtrade: 202403
+    (re.compile(r"^(\d{4})-(\d{2})-01$"), "month"),  # a month Excel turned into its first day
 )
 MONTHS_EN = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

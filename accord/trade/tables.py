@@ -62,11 +62,11 @@ def read_csv_text(text: str) -> Table:
 
 
 def cell_text(value: object) -> str:
-    """An XLSX cell as the text a CSV would have held (periods typed as dates become `YYYY-MM`)."""
+    """An XLSX cell as the text a CSV would have held (dates as YYYY-MM-DD)."""
     if value is None:
         return ""
     if isinstance(value, datetime | date):
-        return value.strftime("%Y-%m") if value.day == 1 else value.strftime("%Y-%m-%d")
+        return value.strftime("%Y-%m-%d")
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value).strip()

@@ -107,3 +107,8 @@ def test_url_points_one_bank_at_a_mirror(cli_db, bank):
 def test_url_needs_one_source(cli_db, bank):
     result = runner.invoke(app, ["fx", "update", "--url", bank.url])
     assert result.exit_code == 1 and "--url needs exactly one --source" in flat(result.output)
+
+
+def test_a_future_end_is_refused(cli_db):
+    result = runner.invoke(app, ["fx", "update", "--to", "2999-01-01"])
+    assert result.exit_code == 1 and "is in the future" in flat(result.output)

@@ -50,3 +50,15 @@ def test_a_duplicate_row_is_refused():
     assert len(rates) == 1 and [str(e) for e in errors] == [
         "row 3, column date: duplicate of row 2: nbrb USD on 2025-09-29"
     ]
+
+
+def test_it_reads_an_xlsx_with_date_cells(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["date", "currency", "rate", "scale", "source"])
+    book.active.append([date(2025, 9, 1), "RUB", 3.9472, 100, "nbrb"])
+    path = tmp_path / "rates.xlsx"
+    book.save(path)
+    rates, errors = read_rates(path)
+    assert errors == [] and rates == [Rate("nbrb", date(2025, 9, 1), "RUB", "BYN", Decimal("3.9472"), 100)]

@@ -17,6 +17,7 @@ CASES = [
     ("2024-03", "2024-03", "month", date(2024, 3, 1), date(2024, 3, 31), "Mar 2024"),
     ("2024-2", "2024-02", "month", date(2024, 2, 1), date(2024, 2, 29), "Feb 2024"),
     ("202402", "2024-02", "month", date(2024, 2, 1), date(2024, 2, 29), "Feb 2024"),
+    ("2024-03-01", "2024-03", "month", date(2024, 3, 1), date(2024, 3, 31), "Mar 2024"),
 ]
 
 
@@ -26,7 +27,7 @@ def test_it_parses(text, canonical, kind, start, end, label):
     assert (period.text, period.kind, period.start, period.end, period.label()) == (canonical, kind, start, end, label)
 
 
-@pytest.mark.parametrize("text", ["", "24", "2024-13", "2024-Q5", "2024-H3", "Q1 2024", "2024/03", "1800", "март 2024"])
+@pytest.mark.parametrize("text", ["", "24", "2024-13", "2024-Q5", "2024-H3", "Q1 2024", "2024/03", "1800", "март 2024", "2024-03-15"])
 def test_it_refuses(text):
     with pytest.raises(ValueError, match="is not understood"):
         parse_period(text)
