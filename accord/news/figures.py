@@ -35,10 +35,11 @@ def _join_digit_groups(tokens: list[Token]) -> list[Token]:
         if (out and t.text.isdigit() and len(t.text) == 3 and out[-1].text.replace(" ", "").isdigit()
                 and out[-1].stop + 1 == t.start and len(out[-1].text.split(" ")[0]) <= 3):
             prev = out[-1]
-            out[-1] = Token(prev.text + " " + t.text, prev.start, t.stop, prev.lemma, prev.tags)
+            out[-1] = Token(prev.text + " " + t.text, prev.start, t.stop, prev.text, frozenset())
         else:
             out.append(t)
-    return [Token(t.text.replace(" ", ""), t.start, t.stop, t.lemma, t.tags) for t in out]
+    return [t if " " not in t.text else Token(t.text.replace(" ", ""), t.start, t.stop, t.text.replace(" ", ""),
+                                              frozenset()) for t in out]
 
 
 def _unit_at(tokens: list[Token], k: int) -> tuple[str | None, int]:

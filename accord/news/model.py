@@ -6,19 +6,56 @@ contract's keys in the contract's order, anything else goes under ``"extra"``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
-@dataclass(slots=True)
 class Token:
-    """One word or punctuation mark, with its lemma (lower case) and grammatical tags."""
+    """One word or punctuation mark; its lemma (lower case) and grammatical tags are looked up lazily.
 
-    text: str
-    start: int
-    stop: int
-    lemma: str = ""
-    tags: frozenset[str] = frozenset()
+    Morphological analysis is the costly part of reading, so a word is analysed only when a
+    stage asks for its tags, or for its lemma when the word could be one of the rules' words
+    (``Token.needs_lemma``); other words keep their lower-case form as lemma.
+    """
+
+    __slots__ = ("text", "start", "stop", "_lemma", "_tags")
+    analyse: ClassVar[Callable[[str], tuple[str, frozenset[str]]] | None] = None
+    needs_lemma: ClassVar[Callable[[str], bool]] = staticmethod(lambda lower: True)
+
+    def __init__(
+        self, text: str, start: int, stop: int, lemma: str | None = None, tags: frozenset[str] | None = None
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.stop = stop
+        self._lemma = lemma or None
+        self._tags = tags
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.stop})"
+
+    def _analyse(self) -> None:
+        if Token.analyse is not None and any(ch.isalpha() for ch in self.text):
+            self._lemma, self._tags = Token.analyse(self.text)
+        else:
+            self._lemma, self._tags = self.lower, frozenset()
+
+    @property
+    def lemma(self) -> str:
+        if self._lemma is None:
+            low = self.lower
+            if any(ch.isalpha() for ch in low) and Token.needs_lemma(low):
+                self._analyse()
+            else:
+                self._lemma = low
+        return self._lemma or ""
+
+    @property
+    def tags(self) -> frozenset[str]:
+        if self._tags is None:
+            self._analyse()
+        return self._tags or frozenset()
 
     @property
     def lower(self) -> str:

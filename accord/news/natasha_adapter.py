@@ -15,6 +15,7 @@ from typing import Any
 from accord.news.model import Mention, Sentence, Token
 
 _LOCK = threading.Lock()
+PREFIX = 4  # letters of a word form compared with the rules' vocabulary
 _MODELS: Models | None = None
 
 
@@ -40,6 +41,33 @@ class Models:
         self.ner_tagger = NewsNERTagger(self.embedding)
         self.morph = MorphVocab()
         self._parse = lru_cache(maxsize=200_000)(self._parse_uncached)
+        from accord.news.vocabulary import rule_words
+
+        self.rule_prefixes = self._prefixes(rule_words())
+        Token.analyse = self._analyse
+        Token.needs_lemma = self._needs_lemma
+
+    def _prefixes(self, words: set[str]) -> frozenset[str]:
+        """First letters of every form of every word the rules mention (``двух`` for ``два``)."""
+        import pymorphy2
+
+        out: set[str] = set()
+        for w in words:
+            out.add(w[:PREFIX])
+            for p in pymorphy2.MorphAnalyzer.parse(self.morph, w)[:3]:
+                try:
+                    forms = p.lexeme
+                except (KeyError, ValueError, IndexError):
+                    continue
+                out.update(f.word.replace("ё", "е")[:PREFIX] for f in forms)
+        return frozenset(out)
+
+    def _needs_lemma(self, lower: str) -> bool:
+        return len(lower) < PREFIX or lower[:PREFIX] in self.rule_prefixes
+
+    def _analyse(self, word: str) -> tuple[str, frozenset[str]]:
+        ps = self._parse(word)
+        return (ps[0].normal, ps[0].tags) if ps else (word.lower().replace("ё", "е"), frozenset())
 
     # --- morphology -------------------------------------------------------------------------
 
@@ -64,16 +92,7 @@ class Models:
 
     def segment(self, text: str) -> tuple[list[Token], list[Sentence]]:
         """Tokens with lemmas and sentences (razdel through natasha's Segmenter)."""
-        tokens: list[Token] = []
-        for t in self.segmenter.tokenize(text):
-            word = t.text
-            if any(ch.isalpha() for ch in word):
-                ps = self._parse(word)
-                lemma = ps[0].normal if ps else word.lower()
-                tags = ps[0].tags if ps else frozenset()
-            else:
-                lemma, tags = word.lower(), frozenset()
-            tokens.append(Token(word, t.start, t.stop, lemma, tags))
+        tokens = [Token(t.text, t.start, t.stop) for t in self.segmenter.tokenize(text)]
         sentences: list[Sentence] = []
         i = 0
         offset = 0
