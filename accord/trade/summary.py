@@ -244,13 +244,18 @@ def derived_years(picked: dict[tuple[Period, str, str], Figure]) -> dict[tuple[P
     return derived
 
 
+def side(flow: TradeFlow, parties: list[str]) -> str:
+    """Whose figures a flow is: the reporter's between two parties, `BY-KZ` (reporter-partner) among more."""
+    return flow.reporter if len(parties) <= 2 else f"{flow.reporter}-{flow.partner}"
+
+
 def build_rows(
-    session: Session, flows: list[TradeFlow], currency: str, today: date, problems: list[str]
+    session: Session, flows: list[TradeFlow], currency: str, today: date, problems: list[str], parties: list[str]
 ) -> list[PeriodRow]:
     """Period rows with each reporter's chosen export and import figure, shown in `currency`."""
     grouped: dict[tuple[str, str, str], list[TradeFlow]] = {}
     for flow in flows:
-        grouped.setdefault((flow.period, flow.reporter, flow.flow), []).append(flow)
+        grouped.setdefault((flow.period, side(flow, parties), flow.flow), []).append(flow)
     picked: dict[tuple[Period, str, str], Figure] = {}
     for (period_text, reporter, kind), candidates in sorted(grouped.items()):
         period = parse_period(period_text)
@@ -280,6 +285,7 @@ def trade_summary(
     `currency` defaults to the target's currency, else USD. Figures are converted
     at the official rate of the period's last day (or the last publication before it).
     The target is always assessed in its own currency, whatever `currency` shows.
+    Among more than two parties each reporter–partner pair (`BY-KZ`) is a series of its own.
     """
     today = today or date.today()
     parties = roadmap.party_codes if roadmap is not None else []
@@ -289,13 +295,13 @@ def trade_summary(
     target = load_target(session, roadmap)
     shown = (currency or (target.currency if target else "USD")).upper()
     summary = TradeSummary(parties, shown)
-    summary.rows = build_rows(session, flows, shown, today, summary.problems)
+    summary.rows = build_rows(session, flows, shown, today, summary.problems, parties)
     if target is not None:
         view = TargetView(target.value, target.currency, target.year, target.base_year, target.note, target.source)
         basis = summary
         if shown != target.currency:
             basis = TradeSummary(parties, target.currency)
-            basis.rows = build_rows(session, flows, target.currency, today, basis.problems)
+            basis.rows = build_rows(session, flows, target.currency, today, basis.problems, parties)
             summary.problems.extend(f"target: {p}" for p in basis.problems)
         for code in summary.reporters:
             view.by_reporter[code] = indicators.assess(target.value, target.year, basis.yearly_turnover(code), today.year)

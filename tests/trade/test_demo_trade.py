@@ -58,3 +58,17 @@ def test_loading_twice_changes_nothing(roadmap_db):
     with roadmap_db.reading() as session:
         assert len(list(session.scalars(select(TradeFlow)))) == 28
         assert len(list(session.scalars(select(TradeTarget)))) == 1
+
+
+def test_the_example_loads_its_trade(db):
+    from datetime import date
+
+    from accord.demo.example import load_example
+    from accord.trade.summary import trade_summary
+
+    load_example(db, date(2026, 11, 27))
+    with db.reading() as session:
+        summary = trade_summary(session, session.scalars(select(Roadmap)).one(), None, date(2026, 11, 27))
+    assert summary.target is not None and summary.target.value == 500 * M
+    h1 = next(r for r in summary.rows if r.period.text == "2025-H1")
+    assert h1.reporters["KG"].turnover == 68 * M and h1.reporters["KG"].export.original == 22 * M

@@ -159,3 +159,20 @@ def test_a_year_from_quarters_converted_keeps_each_quarters_rate(roadmap_db):
     assert [p["conversion"]["rates"][0]["rate"] for p in year.as_dict()["parts"]] == ["4", "5", "6", "7"]
     assert [period for period, _ in summary.rate_notes()] == ["Q1 2024", "Q2 2024", "Q3 2024", "Q4 2024"]
     assert summary.as_dict()["rates"][0]["text"].startswith("1 USD = 4 BYN (NBRB: 1 USD = 4 BYN of 2024-03-28)")
+
+
+def test_among_three_parties_each_pair_is_its_own_series(db):
+    from accord.store.models import RoadmapParty
+    from accord.trade.importer import ensure_countries
+
+    with db.transaction(actor="tester") as session:
+        ensure_countries(session, {"BY", "KG", "KZ"})
+        made = Roadmap(code="eaeu", title="Три стороны")
+        made.parties = [RoadmapParty(country_code=c, ordinal=i) for i, c in enumerate(("BY", "KG", "KZ"))]
+        session.add(made)
+        for partner, value in (("KG", 10), ("KZ", 700)):
+            session.add(TradeFlow(reporter="BY", partner=partner, period="2024", period_start=date(2024, 1, 1),
+                                  period_end=date(2024, 12, 31), flow="export", commodity="TOTAL",
+                                  value=Decimal(value), currency="USD", source="Belstat"))
+    row = summary_of(db).rows[0]
+    assert {code: r.export.original for code, r in row.reporters.items()} == {"BY-KG": 10, "BY-KZ": 700}
