@@ -16,6 +16,7 @@ from accord.cli.fx import database
 from accord.cli.roadmap_io import export_app, import_app
 from accord.fx.rates import money
 from accord.store.progress import default_roadmap
+from accord.trade.codes import is_currency
 from accord.trade.importer import export_rows, import_file, write_csv, write_xlsx
 from accord.trade.summary import Figure, Reported, TradeSummary, trade_summary
 from accord.trade.tables import TableError, parse_decimal
@@ -145,7 +146,12 @@ def summary_command(
     on: str | None = typer.Option(None, "--today", help="assess as of this date, YYYY-MM-DD (default: today)"),
 ) -> None:
     """Export, import and turnover by period and reporter, growth, and the target's status."""
-    today = date.fromisoformat(on) if on else date.today()
+    if currency and not is_currency(currency):
+        fail(f"unknown currency code {currency!r} (use ISO 4217: USD, BYN, KGS, EUR, RUB…)")
+    try:
+        today = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        fail(f"--today {on!r} is not a date: use YYYY-MM-DD")
     with database() as db, db.reading() as session:
         chosen = default_roadmap(session, roadmap)
         if roadmap and chosen is None:

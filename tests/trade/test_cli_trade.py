@@ -113,3 +113,8 @@ def test_set_the_target_then_see_it(cli_db):
 def test_a_target_that_cannot_be_meant_is_refused(cli_db):
     result = runner.invoke(app, ["trade", "target", "--year", "2030", "--", "-5", "USD"])
     assert result.exit_code == 1 and "must be positive" in flat(result.output)
+
+
+def test_summary_refuses_an_unknown_currency(cli_db):
+    result = runner.invoke(app, ["trade", "summary", "--currency", "BYR1"])
+    assert result.exit_code == 1 and "unknown currency code 'BYR1'" in flat(result.output)
