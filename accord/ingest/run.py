@@ -168,6 +168,8 @@ class Ingestor:
                 self.item(file_url(file), data, None, label)
             except UnreadableInput as exc:
                 self._fail(label, str(file), exc.reason, None)
+            except Exception as exc:  # noqa: BLE001 - one bad item must not stop the run
+                self._fail(label, str(file), _unexpected(exc), None)
             self.progress.step(file.name)
 
     def _url(
@@ -253,6 +255,8 @@ class Ingestor:
             self.item(key, body, content_type, label, state, published, source_id)
         except UnreadableInput as exc:
             self._fail(label, key, exc.reason, source_id, state)
+        except Exception as exc:  # noqa: BLE001 - one bad item must not stop the run
+            self._fail(label, key, _unexpected(exc), source_id)
 
     def _page_state(self, key: str) -> FetchedPage | None:
         with self.db.reading() as session:
@@ -339,6 +343,12 @@ class Ingestor:
             session.add(FetchFailure(news_source_id=source_id, source=label, url=url, error=reason))
             if page is not None and page.stamp:
                 remember_page(session, page)
+
+
+def _unexpected(exc: Exception) -> str:
+    """A failure nobody foresaw, named for the log (the item is retried on the next run)."""
+    first = (str(exc) or "").splitlines()[0][:200] if str(exc) else ""
+    return f"cannot process the item: {exc.__class__.__name__}" + (f": {first}" if first else "")
 
 
 def _date(value: Any) -> date | None:

@@ -285,15 +285,27 @@ def _known_countries(extraction: dict[str, Any], known: frozenset[str]) -> dict[
 
 
 def _already_proposed(session: Session, row: SourceItem, proposal: Proposal) -> bool:
-    """A new register entry for a document another source of the same event already proposed."""
-    if proposal.kind != "new_agreement" or row.event_id is None:
-        return False
+    """True if a person already decided this link for this item (an earlier revision), or if another
+    source of the same event already proposed the same new register entry."""
+    if proposal.target is not None:
+        column = {
+            "measure": Evidence.measure_id,
+            "agreement": Evidence.agreement_id,
+            "project": Evidence.project_id,
+        }
+        return (
+            session.scalar(
+                select(Evidence.id).where(
+                    Evidence.source_item_id == row.id, column[proposal.target] == proposal.target_id
+                )
+            )
+            is not None
+        )
+    items = [row.id]
+    if row.event_id is not None:
+        items = list(session.scalars(select(SourceItem.id).where(SourceItem.event_id == row.event_id)))
     doc_type = proposal.fact["document"]["type"]
     others = session.scalars(
-        select(Evidence.fact)
-        .join(SourceItem, SourceItem.id == Evidence.source_item_id)
-        .where(
-            SourceItem.event_id == row.event_id, SourceItem.id != row.id, Evidence.proposal == "new_agreement"
-        )
+        select(Evidence.fact).where(Evidence.source_item_id.in_(items), Evidence.proposal == "new_agreement")
     )
     return any((f or {}).get("document", {}).get("type") == doc_type for f in others)

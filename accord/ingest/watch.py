@@ -35,7 +35,13 @@ def poll_all(
     """One round over the saved sources."""
     with Ingestor(db, actor, policy, progress) as ingestor:
         for source in saved_sources(db, names):
-            ingestor.poll(source)
+            try:
+                ingestor.poll(source)
+            except Exception as exc:  # noqa: BLE001 - one failing source never stops the others
+                ingestor.summary.failed.append(
+                    {"source": source.name, "error": f"{exc.__class__.__name__}: {exc}"}
+                )
+                ingestor.summary.sources_failed += 1
         return ingestor.summary
 
 
