@@ -18,7 +18,7 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z'\-.]*$")
 # Parts of speech that are never a surname when the word is in the dictionary («Вы», «Вместе», «Раньше»).
 NOT_NAME_POS = frozenset({"NPRO", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "PRED", "COMP"})
 # Alone, a word of these kinds is not a name either («Цветы», «Полицейская», «Назначение»).
-NOT_NAME_ALONE = NOT_NAME_POS | {"ADJF", "VERB", "INFN", "GRND", "PRTF", "PRTS", "NUMR"}
+NOT_NAME_ALONE = NOT_NAME_POS | {"ADJF", "ADJS", "VERB", "INFN", "GRND", "PRTF", "PRTS", "NUMR"}
 # Lower-case particles inside names: «Мухаммед ибн Салман», «Макс фон Сюдов», «Перес де Куэльяр».
 PARTICLES = frozenset({"ибн", "бен", "бин", "де", "да", "дос", "фон", "ван", "дер", "ди", "ле", "ла", "аль", "эль",
                        "оглы", "кызы", "дель"})
@@ -27,7 +27,7 @@ _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.?$")
 # (case, gender) -> [(ending, replacement)], tried longest first.
 SURNAME_ENDINGS: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("gent", "masc"): [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
-                       ("ина", "ин"), ("ына", "ын"), ("ая", "ай"), ("ея", "ей"), ("я", "ь"), ("а", "")],
+                       ("ина", "ин"), ("ына", "ын"), ("ая", "ай"), ("ея", "ей"), ("я", "ь"), ("а", ""), ("ы", "а")],
     ("accs", "masc"): [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"),
                        ("ына", "ын"), ("ая", "ай"), ("ея", "ей"), ("я", "ь"), ("а", "")],
     ("datv", "masc"): [("скому", "ский"), ("цкому", "цкий"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"),

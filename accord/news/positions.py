@@ -6,6 +6,8 @@ that, right after a comma (``Александр Турчин, премьер-м�
 
 from __future__ import annotations
 
+import re
+
 from accord.news.lexicon.positions import ALIASES, HEADS, STOP_WORDS, WEAK_HEADS
 from accord.news.model import NewsDoc, Token
 
@@ -79,6 +81,7 @@ def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) ->
     if not words:
         return None, country
     text = " ".join(words).replace(" ,", ",").replace("« ", "«").replace(" »", "»")
+    text = re.sub(r'" ([^"]*?) "', r'"\1"', text)
     text = ALIASES.get(text, text)
     if text in WEAK_HEADS:
         return None, country

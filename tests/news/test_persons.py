@@ -85,3 +85,12 @@ def test_an_office_of_someone_else_is_not_taken(run) -> None:
 
 def test_words_that_are_not_names_are_not_persons(run) -> None:
     assert run("Вместе с тем стороны обсудили поставки техники.").persons == []
+
+
+def test_a_short_inflected_surname_joins_its_person(run) -> None:
+    text = "Лидер КНДР Ким Чен Ир принял делегацию. Гости поблагодарили Ким Чен Ира за прием."
+    assert names(run, text) == ["Ким Чен Ир"]
+
+
+def test_an_adjective_alone_is_not_a_person(run) -> None:
+    assert run("Жив ли лидер страны, неизвестно.").persons == []
