@@ -28,6 +28,8 @@ from accord.reports.tables import Table
 FONT = "Times New Roman"
 HEADER_FILL = "DDE6F0"
 WARNING = RGBColor(0x9C, 0x57, 0x00)
+#: tables up to this many rows are kept on one page (with their heading)
+KEEP_WHOLE = 8
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -37,6 +39,12 @@ def _shade(cell: _Cell, fill: str) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     properties.append(shading)
+
+
+def _keep_together(row: object) -> None:
+    """A row is never split across two pages."""
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    properties.append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_header(row: object) -> None:
@@ -159,6 +167,7 @@ def _cell_text(
 def add_table(doc: DocumentType, table: Table, lang: str, size: float = 9.5) -> None:
     """A real Word table: grid, shaded header repeated on each page, numbers right-aligned."""
     header_rows = 2 if table.groups else 1
+    header_size = max(size - 1.5, 7.5)
     grid = doc.add_table(rows=header_rows + len(table.rows), cols=len(table.columns))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -169,17 +178,18 @@ def add_table(doc: DocumentType, table: Table, lang: str, size: float = 9.5) -> 
             cell = grid.cell(0, start)
             if span > 1:
                 cell = cell.merge(grid.cell(0, start + span - 1))
-            _cell_text(cell, text, size - 0.5, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+            _cell_text(cell, text, header_size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
             _shade(cell, HEADER_FILL)
             start += span
         _repeat_header(grid.rows[0])
     header = grid.rows[header_rows - 1]
     _repeat_header(header)
     for cell, column in zip(header.cells, table.columns, strict=True):
-        _cell_text(cell, column.header, size - 0.5, bold=True)
+        _cell_text(cell, column.header, header_size, bold=True)
         _shade(cell, HEADER_FILL)
     for index, values in enumerate(table.rows):
         row = grid.rows[header_rows + index]
+        _keep_together(row)
         for cell, column, value in zip(row.cells, table.columns, values, strict=True):
             numeric = column.kind in ("int", "amount", "percent", "share")
             _cell_text(
@@ -190,14 +200,21 @@ def add_table(doc: DocumentType, table: Table, lang: str, size: float = 9.5) -> 
                 align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else None,
             )
     _widths(grid, [c.width for c in table.columns])
+    if len(table.rows) <= KEEP_WHOLE:
+        for row in grid.rows[:-1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
     if table.has_marks:
         note(doc, words.label("illustrative_mark", lang), size=9)
     else:
         doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
 
-def note(doc: DocumentType, text: str, italic: bool = True, size: float = 10) -> None:
+def note(doc: DocumentType, text: str, italic: bool = True, size: float = 10, keep: bool = False) -> None:
+    """A line of prose; `keep` holds it on the page of what follows (an intro to a table)."""
     paragraph = doc.add_paragraph()
+    paragraph.paragraph_format.keep_with_next = keep
     run = paragraph.add_run(text)
     run.italic = italic
     run.font.size = Pt(size)
@@ -251,7 +268,7 @@ def body(doc: DocumentType, report: SessionReport) -> None:
         doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     doc.add_heading(prose.heading(report, "s_changes"), level=1)
-    note(doc, prose.changes_period(report), italic=False, size=11)
+    note(doc, prose.changes_period(report), italic=False, size=11, keep=True)
     for key, table, empty in (
         ("changes_measures", tables.status_changes_table(report), "no_changes_measures"),
         ("changes_agreements", tables.agreements_table(report), "no_changes_agreements"),
@@ -266,7 +283,7 @@ def body(doc: DocumentType, report: SessionReport) -> None:
     table_or_note(doc, tables.upcoming_table(report), "no_upcoming", report, days=report.upcoming_days)
 
     doc.add_heading(prose.heading(report, "s_decisions"), level=1)
-    note(doc, prose.session_line(report), italic=False, size=11)
+    note(doc, prose.session_line(report), italic=False, size=11, keep=True)
     if report.last_session is not None:
         table_or_note(doc, tables.decisions_table(report), "no_decisions", report)
 

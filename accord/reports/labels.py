@@ -109,10 +109,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_changes_projects": ("Новых проектов нет.", "No new projects."),
     "no_evidence": ("подтверждение не приложено", "no evidence attached"),
     "period_note": ("Период: с {since} по {as_of}.", "Period: {since} to {as_of}."),
-    "since_session": (
-        "с заседания № {number} ({date})",
-        "since session no. {number} ({date})",
-    ),
+    "since_session": ("(заседание № {number})", "(session no. {number})"),
     "no_session_before": (
         "Заседаний комиссии до этой даты не было; изменения учтены за весь период.",
         "The commission held no session before this date; changes are counted over the whole record.",
@@ -166,6 +163,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "those figures are shown in their original currency:",
     ),
     "trade_sources": ("Источники", "Sources"),
+    "target_source": ("Источник", "Source"),
     "target": ("Целевой показатель", "Target"),
     "target_line": (
         "товарооборот {value} млн {currency} к {year} году",

@@ -35,9 +35,7 @@ def since_text(report: SessionReport) -> str:
     lang, title = report.lang, report.title
     text = words.long_day(title.since, lang)
     if title.since_session is not None:
-        text += " " + words.label(
-            "since_session", lang, number=title.since_session, date=words.day(title.since, lang)
-        )
+        text += " " + words.label("since_session", lang, number=title.since_session)
     return text
 
 
@@ -103,7 +101,7 @@ def target_lines(report: SessionReport) -> list[str]:
             parts.append(f"{words.label('needed_growth', lang)} {words.percent(needed, lang)}")
         lines.append(f"{report.country(code)}: " + "; ".join(parts))
     if target.source:
-        lines.append(f"{words.label('trade_sources', lang)}: {target.source}")
+        lines.append(f"{words.label('target_source', lang)}: {target.source}")
     return lines
 
 

@@ -87,10 +87,10 @@ def evidence_text(refs: list[EvidenceRef], lang: str) -> str:
 
 def summary_table(report: SessionReport) -> Table:
     lang = report.lang
-    widths = {"total": 1.3, "done": 1.8, "in_progress": 1.7, "planned": 2.6, "cancelled": 1.8, "overdue": 1.8}
-    columns = [Column(words.label("direction", lang), width=17.0 - sum(widths.values()) - 1.9)]
+    widths = {"total": 1.2, "done": 1.8, "in_progress": 1.6, "planned": 2.4, "cancelled": 1.7, "overdue": 1.9}
+    columns = [Column(words.label("direction", lang), width=17.0 - sum(widths.values()) - 2.1)]
     columns += [Column(words.label(k, lang), "int", w) for k, w in widths.items()]
-    columns.append(Column(words.label("share_done", lang), "share", 1.9))
+    columns.append(Column(words.label("share_done", lang), "share", 2.1))
     table = Table(columns)
     for row in [*report.summary.directions, report.summary.totals]:
         name = row.direction or words.label("all_directions", lang)
@@ -139,13 +139,13 @@ def overdue_table(report: SessionReport) -> Table:
     parties = max(len(report.title.parties), 1)
     columns = [
         Column(words.label("number", lang), width=1.0),
-        Column(words.label("measure", lang), width=4.0),
+        Column(words.label("measure", lang), width=3.7),
     ]
-    columns += responsible_columns(report, 5.5 / parties)
+    columns += responsible_columns(report, 5.9 / parties)
     columns += [
-        Column(words.label("due", lang), width=1.9),
-        Column(words.label("days_late", lang), "int", 1.9),
-        Column(words.label("last_note", lang), width=2.7),
+        Column(words.label("due", lang), width=1.8),
+        Column(words.label("days_late", lang), "int", 1.7),
+        Column(words.label("last_note", lang), width=2.9),
     ]
     return Table(columns, measure_rows(report.overdue, report, ["note"]))
 
@@ -155,13 +155,13 @@ def upcoming_table(report: SessionReport) -> Table:
     parties = max(len(report.title.parties), 1)
     columns = [
         Column(words.label("number", lang), width=1.0),
-        Column(words.label("measure", lang), width=4.4),
+        Column(words.label("measure", lang), width=4.2),
     ]
-    columns += responsible_columns(report, 5.5 / parties)
+    columns += responsible_columns(report, 5.9 / parties)
     columns += [
-        Column(words.label("due", lang), width=1.9),
+        Column(words.label("due", lang), width=1.8),
         Column(words.label("days_left", lang), "int", 1.6),
-        Column(words.label("status", lang), width=2.6),
+        Column(words.label("status", lang), width=2.5),
     ]
     return Table(columns, measure_rows(report.upcoming, report, ["status"]))
 
@@ -312,9 +312,9 @@ def trade_table(report: SessionReport) -> Table:
 
 def annex_table(report: SessionReport) -> Table:
     """The roadmap table exactly as the spreadsheet layout writes it (widths for a landscape page)."""
-    widths = {0: 1.1, 1: 3.0, 2: 6.0}
+    widths = {0: 1.0, 1: 2.6, 2: 5.0}
     parties = len(report.title.parties)
-    tail = [2.0, 3.4, 2.3, 2.8]  # due, expected result, status, note
+    tail = [1.8, 3.2, 2.2, 2.1]  # due, expected result, status, note
     free = 25.7 - sum(widths.values()) - sum(tail)
     columns = []
     for index, header in enumerate(report.annex.headers):
