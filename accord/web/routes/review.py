@@ -48,11 +48,14 @@ def decide(ctx: Ctx, evidence_id: int, verdict: str, note: str | None) -> None:
     if module is None:
         raise HTTPException(503, "deciding proposals needs accord.ingest.review, which is not installed")
     user = ctx.require_user()
-    with ctx.writing(f"proposal {evidence_id} {verdict}") as session:
-        if verdict == "accepted":
-            module.accept(session, evidence_id, user.name, note=note or None)
-        else:
-            module.reject(session, evidence_id, user.name, why=note or None)
+    try:
+        with ctx.writing(f"proposal {evidence_id} {verdict}") as session:
+            if verdict == "accepted":
+                module.accept(session, evidence_id, user.name, note=note or None)
+            else:
+                module.reject(session, evidence_id, user.name, why=note or None)
+    except getattr(module, "ReviewError", LookupError) as exc:
+        raise HTTPException(409, str(exc)) from exc
 
 
 @router.post("/review/{evidence_id}/{verdict}", include_in_schema=False)
