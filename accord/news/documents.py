@@ -12,6 +12,8 @@ import re
 from accord.news.events import has_sequence
 from accord.news.grammars.dates import UNTIL
 from accord.news.grammars.documents import (
+    COMMERCIAL_SUBJECTS,
+    CONDITIONAL,
     DISCUSSED_WORDS,
     DOCUMENT_CUES,
     DRAFT_WORD,
@@ -66,6 +68,8 @@ def _signing_negated(tokens: list[Token]) -> bool:
 def _status(tokens: list[Token], i: int) -> str | None:
     """signed / planned / discussed for the document at token i, None for a bare mention."""
     lemmas = [t.lemma for t in tokens]
+    if tokens and tokens[0].lower in CONDITIONAL:
+        return None  # «Если сделка будет утверждена…»
     before = lemmas[max(0, i - 2) : i]
     if DRAFT_WORD in before:
         return "discussed" if set(lemmas) & DISCUSSED_WORDS else "planned"
@@ -110,6 +114,10 @@ def sentence_documents(tokens: list[Token]) -> list[tuple[str, str | None, int |
             continue
         if _signing_negated(tokens):
             continue
+        if dtype == "agreement" and [t.lemma for t in tokens[j : j + 2]][:1] in (["о"], ["об"]) and (
+            j + 1 < len(tokens) and tokens[j + 1].lemma in COMMERCIAL_SUBJECTS
+        ):
+            dtype = "contract"  # «соглашение о покупке доли» is a deal
         end = mentions[n + 1][1] if n + 1 < len(mentions) else len(tokens)
         window = " ".join(text_tokens[j:end])
         m = UNTIL.search(window)
@@ -134,7 +142,8 @@ def find_documents(doc: NewsDoc) -> None:
             if key not in found or found[key] is None:
                 found[key] = until
     for dtype, until in bare.items():
-        if not any(k[0] == dtype for k in found):
+        # a bare «программа» is too often something else («программа строительства»)
+        if dtype != "program" and not any(k[0] == dtype for k in found):
             found[(dtype, "signed")] = until
     doc.documents = [
         Document(t, list(doc.countries), found[(t, s)], s)

@@ -34,3 +34,7 @@ PLANNED_WORDS: frozenset[str] = frozenset({
 DISCUSSED_WORDS: frozenset[str] = frozenset({"обсудить", "обсуждать", "обсуждение", "рассмотреть", "обсуждаться"})
 DRAFT_WORD = "проект"
 FUTURE_AUX: frozenset[str] = frozenset({"быть"})
+# «соглашение о покупке …» is a commercial contract.
+COMMERCIAL_SUBJECTS: frozenset[str] = frozenset({"покупка", "продажа", "приобретение", "купля-продажа", "поставка",
+                                                 "выкуп", "слияние", "поглощение"})
+CONDITIONAL: frozenset[str] = frozenset({"если", "ежели"})
