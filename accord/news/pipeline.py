@@ -45,10 +45,30 @@ def _places(doc: NewsDoc, models: Models) -> dict[int, str]:
     return out
 
 
+def _home_country(doc: NewsDoc) -> str | None:
+    """In an item about one state's own affairs, the state its officials serve."""
+    if doc.countries:
+        return None
+    counts: dict[str, int] = {}
+    for m in doc.country_mentions:
+        if m.kind in ("name", "adj", "capital", "place"):
+            counts[m.code] = counts.get(m.code, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    if n >= 2 and (len(ranked) == 1 or n >= 2 * ranked[1][1]):
+        return top
+    return None
+
+
 def to_extraction(doc: NewsDoc) -> Extraction:
     persons = []
+    home = _home_country(doc)
     for e in doc.persons:
         pos, country = person_position(e)
+        if country is None and pos is not None:
+            country = home
         persons.append(Person(e.name, pos, country))
     return Extraction(
         source=doc.source,
