@@ -165,7 +165,7 @@ def given_nominative(models: Models, word: str, case: str, gender: str = "masc")
     return _cap(word)
 
 
-def parse_name(models: Models, words: list[str]) -> NameParts | None:
+def parse_name(models: Models, words: list[str], prefer: str | None = None) -> NameParts | None:
     """Split a mention into nominative parts; None if it does not look like a person."""
     words = [w for w in split_initials(words) if w not in {".", ","}]
     if not is_name_like(words):
@@ -195,7 +195,7 @@ def parse_name(models: Models, words: list[str]) -> NameParts | None:
     first, *middle, last = words
     last_part = last.split("-")[-1]
     fp, lp = models.parses(first), models.parses(last_part)
-    case, gender = _agree(fp, lp, last_part)
+    case, gender = _agree(fp, lp, last_part, prefer)
     keep_middle = [m for m in middle if m.lower() not in PARTICLES and not any("Patr" in p.tags for p in models.parses(m))]
     patr = not middle and any("Patr" in p.tags for p in lp) and any("Name" in p.tags for p in fp)
     return NameParts(
@@ -207,7 +207,7 @@ def parse_name(models: Models, words: list[str]) -> NameParts | None:
     )
 
 
-def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str) -> tuple[str, str]:
+def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str, prefer: str | None = None) -> tuple[str, str]:
     """The (case, gender) on which the first name and the surname agree best."""
     has_name = any("Name" in p.tags and p.score >= 0.2 for p in fp)
     known_first = [p for p in fp if p.known and "NOUN" in p.tags]
@@ -241,7 +241,7 @@ def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str) -> tuple[str
                 sl = 0.3
             if case == "nomn":
                 sl = max(sl, 0.2) * 1.3
-            score = sf * sl * (1.01 if gender == "masc" else 1.0)
+            score = sf * sl * (1.01 if gender == "masc" else 1.0) * (10.0 if case == prefer else 1.0)
             if score > best[0] + 1e-9:
                 best = (score, case, gender)
     return best[1], best[2]

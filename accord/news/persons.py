@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from accord.news.model import Mention, NewsDoc, PersonEntity
 from accord.news.names import NameParts, is_initial, norm, parse_name, same_stem
 from accord.news.natasha_adapter import Models
-from accord.news.positions import position_left, position_right
+from accord.news.positions import head_case, position_left, position_right
 
 
 def _compatible_first(a: str | None, b: str | None) -> bool:
@@ -103,7 +103,7 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
                 merged[-1] += "."
             elif w != ".":
                 merged.append(w)
-        parts = parse_name(models, merged)
+        parts = parse_name(models, merged, head_case(doc, m.first, person_tokens))
         if parts is not None:
             parsed.append((parts, m.first, m.last))
             cases[m.first] = parts.case

@@ -98,10 +98,8 @@ def _allowed(tok: Token, prev: Token | None) -> bool:
     return not (tok.tags & _VERBAL) or _is_head(tok)
 
 
-def position_left(
-    doc: NewsDoc, first: int, person_tokens: set[int], case: str | None = None
-) -> tuple[str | None, str | None]:
-    """Position and country written before the name starting at token ``first``."""
+def find_head(doc: NewsDoc, first: int, person_tokens: set[int]) -> int | None:
+    """Index of the office word that the name starting at ``first`` stands in apposition to."""
     tokens = doc.tokens
     sent = doc.sentences[doc.sentence_of_token(first)]
     head_at: int | None = None
@@ -128,6 +126,27 @@ def position_left(
             break
         i -= 1
         steps += 1
+    return head_at
+
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def head_case(doc: NewsDoc, first: int, person_tokens: set[int]) -> str | None:
+    """The grammatical case of that office word: a name in apposition takes the same case."""
+    head = find_head(doc, first, person_tokens)
+    if head is None:
+        return None
+    return next((c for c in CASES if c in doc.tokens[head].tags), None)
+
+
+def position_left(
+    doc: NewsDoc, first: int, person_tokens: set[int], case: str | None = None
+) -> tuple[str | None, str | None]:
+    """Position and country written before the name starting at token ``first``."""
+    tokens = doc.tokens
+    sent = doc.sentences[doc.sentence_of_token(first)]
+    head_at = find_head(doc, first, person_tokens)
     if head_at is None:
         return None, _adjacent_country(doc, first)
     if case == "gent" and "nomn" in tokens[head_at].tags:

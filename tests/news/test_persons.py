@@ -94,3 +94,18 @@ def test_a_short_inflected_surname_joins_its_person(run) -> None:
 
 def test_an_adjective_alone_is_not_a_person(run) -> None:
     assert run("Жив ли лидер страны, неизвестно.").persons == []
+
+
+def test_a_name_takes_the_case_of_its_office(run) -> None:
+    text = "Заседание прошло под председательством заместителя премьер-министра Узбекистана Жамшида Ходжаева."
+    assert [(p.name, p.position, p.country) for p in run(text).persons] == [
+        ("Жамшид Ходжаев", "заместитель премьер-министра", "UZ")
+    ]
+
+
+def test_an_unknown_foreign_name_keeps_its_office(run) -> None:
+    text = "Переговоры провели Президент России Владимир Путин и Председатель КНР Си Цзиньпин."
+    assert {(p.name, p.position, p.country) for p in run(text).persons} == {
+        ("Владимир Путин", "президент", "RU"),
+        ("Си Цзиньпин", "председатель", "CN"),
+    }
