@@ -7,7 +7,7 @@ the DOCX, XLSX and HTML renderers only lay it out, so every format says the same
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -61,6 +61,12 @@ def session_after(body: Body | None, as_of: date) -> CommissionSession | None:
         return None
     coming = [s for s in body.sessions if s.held_on is not None and s.held_on >= as_of]
     return min(coming, key=lambda s: s.held_on or date.max) if coming else None
+
+
+def record_start(roadmap: Roadmap, as_of: date) -> date:
+    """With no session to count from: the roadmap's signing, else the day it was entered."""
+    entered = roadmap.created_at.astimezone(UTC).date() if roadmap.created_at else as_of
+    return min(roadmap.signed_on or entered, as_of)
 
 
 def org_name(org: Organization, lang: str) -> str:
@@ -142,7 +148,7 @@ def build_report(
     body = commission_of(session, roadmap)
     last = session_before(body, as_of)
     coming = session_after(body, as_of)
-    start = since or (last.held_on if last and last.held_on else None) or roadmap.signed_on or as_of
+    start = since or (last.held_on if last and last.held_on else None) or record_start(roadmap, as_of)
     parties = roadmap.party_codes
     measures = progress_queries.measures_of(session, roadmap)
     overdue = sorted(

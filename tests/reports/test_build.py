@@ -139,3 +139,18 @@ def test_unknown_roadmaps_and_languages_are_refused(example_db: Database) -> Non
         build(example_db, roadmap_code="nope", as_of=TODAY)
     with pytest.raises(ReportError, match="language"):
         build(example_db, as_of=TODAY, lang="de")
+
+
+def test_a_roadmap_without_commission_or_trade_counts_changes_from_its_start(db: Database) -> None:
+    with db.transaction(actor="test") as session:
+        roadmap = factories.roadmap(session, code="three", parties=("BY", "KG", "KZ"))
+        factories.measure(session, roadmap, "1.1", due=TODAY - timedelta(days=3))
+        factories.measure(session, roadmap, "1.2", due=TODAY + timedelta(days=5), status="done")
+    report = build(db, as_of=TODAY)
+    assert report.title.commission is None and report.title.co_chairs == [] and report.last_session is None
+    assert report.title.since <= TODAY and report.title.since_session is None
+    assert [(line.number, line.days) for line in report.overdue] == [("1.1", 3)]
+    assert report.upcoming == []  # done measures have no deadline left
+    assert set(report.overdue[0].responsible) == {"BY", "KG", "KZ"}
+    assert report.trade.lines == [] and report.trade.target is None
+    assert report.annex.headers[3:6] == ["Ответственные (BY)", "Ответственные (KG)", "Ответственные (KZ)"]

@@ -138,3 +138,25 @@ def test_an_empty_roadmap_gives_a_valid_document_that_says_so(db: Database) -> N
     assert "Просроченных мероприятий нет." in text and "Данных о взаимной торговле нет." in text
     assert headings(doc)[0] == "1. Сводка исполнения"
     assert len(doc.inline_shapes) == 0
+
+
+def test_a_three_party_roadmap_without_commission_or_trade(db: Database) -> None:
+    with db.transaction(actor="test") as session:
+        roadmap = factories.roadmap(session, code="three", parties=("BY", "KG", "KZ"))
+        factories.measure(session, roadmap, "1.1", due=TODAY - timedelta(days=3))
+    doc = open_docx(render(db, as_of=TODAY, fmt="docx", lang="en"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert (
+        "The commission held no session before this date." in text
+        and "No trade figures are recorded." in text
+    )
+    block = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert block["Parties"] == "Belarus, Kyrgyzstan, Kazakhstan"
+    assert block["Commission"] == "No commission is recorded for the roadmap"
+    overdue = table_with_header(doc, "Days late")
+    assert [c.text for c in overdue.rows[0].cells][2:5] == [
+        "Responsible (BY)",
+        "Responsible (KG)",
+        "Responsible (KZ)",
+    ]
+    assert body_rows(overdue)[0][6] == "3"
