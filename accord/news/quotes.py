@@ -10,7 +10,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from accord.news.grammars.quotes import AFTER_QUOTE, DASH_LINE, MIN_WORDS, NOT_A_PERSON, OPEN_CLOSE, PRONOUN
+from accord.news.grammars.quotes import (
+    AFTER_QUOTE,
+    DASH_LINE,
+    MIN_WORDS,
+    NOT_A_PERSON,
+    OPEN_CLOSE,
+    PRONOUN,
+    ROLE_SYNONYMS,
+)
 from accord.news.model import NewsDoc, PersonEntity, Quote
 
 
@@ -19,12 +27,16 @@ class _People:
 
     def __init__(self, doc: NewsDoc) -> None:
         spans = []
+        self.genitive: set[int] = set()
         for e in doc.persons:
             for first, last in e.mentions:
                 spans.append((doc.tokens[first].start, doc.tokens[last - 1].stop, e))
+                if "gent" in doc.tokens[first].tags and "nomn" not in doc.tokens[first].tags:
+                    self.genitive.add(doc.tokens[first].start)
         spans.sort(key=lambda x: x[0])
         self.spans = spans
         self.starts = [s[0] for s in spans]
+        self.doc = doc
 
     def between(self, lo: int, hi: int) -> list[tuple[int, int, PersonEntity]]:
         i = bisect.bisect_left(self.starts, lo)
@@ -37,6 +49,27 @@ class _People:
     def last_before(self, pos: int) -> PersonEntity | None:
         i = bisect.bisect_left(self.starts, pos)
         return self.spans[i - 1][2] if i > 0 else None
+
+    def subject_before(self, pos: int) -> PersonEntity | None:
+        """«он» is usually the subject of the last sentence that names someone: its first person."""
+        i = bisect.bisect_left(self.starts, pos)
+        if i == 0:
+            return None
+        start = self.spans[i - 1][0]
+        si = self.doc.sentence_of_token(next(k for k, t in enumerate(self.doc.tokens) if t.start >= start))
+        sent_start = self.doc.sentences[si].start
+        in_sentence = [sp for sp in self.spans[:i] if sp[0] >= sent_start and sp[0] not in self.genitive]
+        return in_sentence[0][2] if in_sentence else self.spans[i - 1][2]
+
+    def by_role(self, word: str, pos: int) -> PersonEntity | None:
+        """The last person before ``pos`` whose office contains the role word (``премьер``, ``депутат``)."""
+        stem = ROLE_SYNONYMS.get(word, word)[:5]
+        i = bisect.bisect_left(self.starts, pos)
+        for _, _, e in reversed(self.spans[:i]):
+            office = next((p for p, _ in e.positions if p), "")
+            if stem and stem in office:
+                return e
+        return None
 
 
 def _start_words(text: str) -> str:
@@ -134,11 +167,15 @@ def find_quotes(doc: NewsDoc) -> None:
                 rest = after[m.end() :]
                 if NOT_A_PERSON.match(after.lstrip(",.-–— ")):
                     continue
-                named = people.between(off + qe + 1 + m.start(), off + qe + 1 + m.end() + 60)
+                window = people.between(off + qe + 1 + m.start(), min(off + qe + 1 + m.end() + 60, off + len(line)))
+                named = [sp for sp in window if sp[0] not in people.genitive] or window
+                role = re.match(r"\s*(?:[а-яё]+(?:ий|ый|ой|ая)\s+)?([а-яё-]+)", rest)
                 if named:
                     speaker = named[0][2]
+                elif role and people.by_role(role.group(1).lower(), off + qs):
+                    speaker = people.by_role(role.group(1).lower(), off + qs)
                 elif PRONOUN.search(after[: m.end() + 5]) or re.match(r"\s*[а-яё]", rest):
-                    speaker = people.last_before(off + qs)
+                    speaker = people.subject_before(off + qs)
             elif before.endswith(":"):
                 named = people.between(off, off + qs)
                 if named:
