@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -70,6 +70,7 @@ def create_app(
         https_only=secure,
         max_age=12 * 3600,
     )
+    app.add_middleware(DropEmptyQuery)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/static-vendor/plotly.min.js", include_in_schema=False)
@@ -81,6 +82,19 @@ def create_app(
         app.include_router(router)
     install_errors(app)
     return app
+
+
+class DropEmptyQuery:
+    """Filter forms submit empty fields (`?party=&body=`); an empty filter means no filter."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            pairs = [(k, v) for k, v in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True) if v != ""]
+            scope = {**scope, "query_string": urlencode(pairs).encode("latin-1")}
+        await self.app(scope, receive, send)
 
 
 def is_api(request: Request) -> bool:

@@ -21,6 +21,10 @@ LABELS: dict[str, dict[str, str]] = {
     "flow": {"export": "export", "import": "import"},
     "kind": {"measure": "measure", "agreement": "agreement", "project": "project", "person": "person",
              "organization": "organisation", "event": "event", "news": "news item"},
+    "field": {"note": "Current note", "status": "Status", "progress_note": "Progress note", "due_on": "Deadline",
+              "due_kind": "kind of deadline", "title": "Title", "expected_result": "Expected result",
+              "description": "Description", "responsible": "Responsible", "create": "created", "update": "changed",
+              "delete": "deleted", "add": "added", "remove": "removed", "indicator": "Indicator"},
     "target": {"met": "met", "on track": "on track", "at risk": "at risk", "missed": "missed", "no data": "no data"},
 }
 

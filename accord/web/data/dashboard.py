@@ -65,6 +65,11 @@ def dashboard(session: Session, roadmap: Roadmap, today: date, currency: str | N
     )
 
 
+def has_illustrative(summary: TradeSummary) -> bool:
+    """Whether any figure shown is example data (the page must say so next to the chart)."""
+    return any(rep.illustrative for row in summary.rows for rep in row.reporters.values())
+
+
 def chart(summary: TradeSummary, lang: str) -> dict[str, Any]:
     """The plotly figure: yearly turnover per reporter against the target (drawn by plotly.js in the page)."""
     years = sorted({row.period.year for row in summary.rows if row.period.kind == "year"})

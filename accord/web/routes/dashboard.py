@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse
 
-from accord.web.data.dashboard import chart, dashboard
+from accord.web.data.dashboard import chart, dashboard, has_illustrative
 from accord.web.render import page
 from accord.web.routes.common import CtxDep
 
@@ -26,7 +26,7 @@ def build(ctx: CtxDep, currency: str | None):  # noqa: ANN201
 def dashboard_page(ctx: CtxDep, currency: str | None = None) -> HTMLResponse:
     data = build(ctx, currency)
     figure = json.dumps(chart(data.trade, ctx.lang), ensure_ascii=False)
-    return page(ctx, "dashboard.html", data=data, figure=figure)
+    return page(ctx, "dashboard.html", data=data, figure=figure, illustrative_trade=has_illustrative(data.trade))
 
 
 @router.get("/api/v1/dashboard", tags=["dashboard"])

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from accord.fx.store import rate_count
 from accord.trade.summary import trade_summary
 from accord.web.data import serialise
-from accord.web.data.dashboard import chart
+from accord.web.data.dashboard import chart, has_illustrative
 from accord.web.data.registers import list_flows
 from accord.web.render import page
 from accord.web.routes.common import CtxDep, PagingDep
@@ -25,7 +25,8 @@ def trade_page(ctx: CtxDep, currency: str | None = None) -> HTMLResponse:
     summary = trade_summary(ctx.session, ctx.roadmap(), currency.upper() if currency else None, ctx.today)
     rates = rate_count(ctx.session)
     return page(ctx, "trade.html", summary=summary, figure=json.dumps(chart(summary, ctx.lang), ensure_ascii=False),
-                currencies=CURRENCIES if rates else (summary.currency,), rates=rates)
+                currencies=CURRENCIES if rates else (summary.currency,), rates=rates,
+                illustrative_trade=has_illustrative(summary))
 
 
 @router.get("/api/v1/trade/summary", tags=["trade"])

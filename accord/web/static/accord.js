@@ -17,3 +17,11 @@
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", draw); } else { draw(); }
 })();
+// Filter forms leave out empty fields, so a filtered page's URL is short enough to share.
+document.querySelectorAll("form.filters[method=get]").forEach(function (form) {
+  form.addEventListener("submit", function () {
+    form.querySelectorAll("input, select").forEach(function (field) {
+      if (field.name && field.value === "") { field.disabled = true; }
+    });
+  });
+});

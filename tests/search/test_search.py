@@ -1,0 +1,68 @@
+"""Search finds any word form, the same on SQLite and PostgreSQL, and follows every write."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+import accord.search.index  # noqa: F401 - the listener that keeps the index current
+from accord.search.index import reindex, search
+from accord.search.lemmas import lemmatise, query_lemmas
+from accord.store.db import Database
+from accord.store.models import Agreement, Person, SourceItem
+from tests import factories
+
+
+@pytest.mark.parametrize("text,lemmas", [
+    ("соглашения", "соглашение"),
+    ("подписали соглашение в Минске", "подписать соглашение в минск"),
+    ("Поставки ЛИФТОВ", "поставка лифт"),
+    ("Ёлки и NBRB 2024", "елка и nbrb 2024"),
+])
+def test_it_lemmatises_russian(text: str, lemmas: str) -> None:
+    assert lemmatise(text) == lemmas
+
+
+def test_a_query_has_each_lemma_once() -> None:
+    assert query_lemmas("соглашения соглашение") == ["соглашение"]
+
+
+def titles(db: Database, query: str, kinds: list[str] | None = None) -> list[str]:
+    with db.reading() as s:
+        hits, total = search(s, query, kinds)
+        assert total == len(hits)
+        return [h.title for h in hits]
+
+
+def test_it_finds_any_form_and_keeps_up_with_writes(db: Database) -> None:
+    with db.transaction(actor="t") as s:
+        rm = factories.roadmap(s)
+        m = factories.measure(s, rm, "1.1")
+        m.title = "Подготовить соглашение о ветеринарии"
+        s.add(Agreement(title="Соглашение о торговле", kind="agreement", level="intergovernmental"))
+        s.add(Person(first_name="Александр", last_name="Турчин"))
+        s.add(SourceItem(text_hash="x", title="Стороны подписали соглашения", text="В Минске подписаны соглашения."))
+    found = titles(db, "соглашения")
+    assert "1.1. Подготовить соглашение о ветеринарии" in found and "Соглашение о торговле" in found
+    assert "Стороны подписали соглашения" in found
+    assert titles(db, "Турчина") == ["Александр Турчин"]
+    assert titles(db, "соглашение торговля") == ["Соглашение о торговле"]
+    assert titles(db, "соглашения", ["agreement"]) == ["Соглашение о торговле"]
+    assert titles(db, "космос") == [] and titles(db, "  ") == []
+    with db.transaction(actor="t") as s:
+        s.scalars(select(Agreement)).one().title = "Меморандум о туризме"
+    assert "Соглашение о торговле" not in titles(db, "соглашение")
+    assert titles(db, "туризма") == ["Меморандум о туризме"]
+    with db.transaction(actor="t") as s:
+        s.delete(s.scalars(select(Agreement)).one())
+    assert titles(db, "туризм") == []
+
+
+def test_reindex_rebuilds_everything(db: Database) -> None:
+    with db.transaction(actor="t") as s:
+        rm = factories.roadmap(s)
+        factories.measure(s, rm, "2.1")
+    with db.transaction(actor="t") as s:
+        counts = reindex(s)
+    assert counts["measure"] == 1 and counts["organization"] == 1
+    assert titles(db, "measure") == ["2.1. Measure 2.1"]

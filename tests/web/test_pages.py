@@ -1,0 +1,50 @@
+"""Every page renders in both languages for a reader, and says where data are illustrative."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.conftest import add_personas, login, make_client
+
+PAGES = ["/", "/roadmap", "/roadmap?overdue=true&sort=-due", "/measures/6", "/agreements", "/agreements/1",
+         "/projects", "/projects/1", "/commission", "/commission/sessions/1", "/events", "/events/1", "/people",
+         "/people/1", "/organisations/1", "/review", "/review?state=accepted", "/trade", "/search?q=Минске",
+         "/reports", "/account", "/api/docs"]
+
+
+@pytest.fixture
+def reader(sqlite_db):  # noqa: ANN001, ANN201
+    from accord.demo.example import load_example
+    from tests.conftest import TODAY
+
+    load_example(sqlite_db, TODAY)
+    add_personas(sqlite_db)
+    with make_client(sqlite_db) as client:
+        login(client, "vic")
+        yield client
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_page_renders(reader, lang: str) -> None:  # noqa: ANN001
+    reader.get(f"/lang/{lang}")
+    for path in PAGES:
+        response = reader.get(path)
+        assert response.status_code == 200, (path, response.text[:500])
+        assert f'<html lang="{lang}">' in response.text, path
+
+
+def test_it_labels_illustrative_data(reader) -> None:  # noqa: ANN001
+    for path in ("/", "/roadmap", "/measures/6", "/projects"):
+        assert "Иллюстративный пример" in reader.get(path).text, path
+    assert "иллюстративно" in reader.get("/measures/6").text
+    assert "иллюстративно" in reader.get("/trade").text
+
+
+def test_viewers_see_no_edit_form(reader) -> None:  # noqa: ANN001
+    page = reader.get("/measures/6").text
+    assert 'id="edit-measure"' not in page
+
+
+def test_it_answers_a_missing_page_with_a_translated_404(reader) -> None:  # noqa: ANN001
+    response = reader.get("/measures/9999")
+    assert response.status_code == 404 and "Не найдено" in response.text
