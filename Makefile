@@ -12,10 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-## run: install, create the database with the example if there is none, show the roadmap's status
+## run: install, create the database with the example if there is none, serve the web app on http://127.0.0.1:8000
+## (readable without an account here, ACCORD_PUBLIC_READ=1; edits need `accord user add`)
 run: $(STAMP)
 	$(BIN)/accord demo --load --if-empty
-	$(BIN)/accord status
+	ACCORD_PUBLIC_READ=$${ACCORD_PUBLIC_READ:-1} $(BIN)/accord serve --host 127.0.0.1 --port 8000
 
 ## test: install if needed, lint, run the whole suite (SQLite and PostgreSQL, browser tests included)
 test: $(STAMP)

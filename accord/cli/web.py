@@ -16,9 +16,18 @@ def serve(
 ) -> None:
     """Run the web application and the API (http://HOST:PORT, API docs at /api/docs)."""
     import uvicorn
+    from sqlalchemy import select
+
+    from accord import settings
+    from accord.store.models import User
 
     db = open_database()
+    with db.reading() as session:
+        has_users = session.scalars(select(User.id).limit(1)).first() is not None
     db.dispose()
+    if not has_users:
+        console.print("no accounts yet: create one with `accord user add NAME --role admin`"
+                      + ("" if settings.load().public_read else " (or set ACCORD_PUBLIC_READ=1 to read without one)"))
     console.print(f"accord on http://{host}:{port}  (API docs: http://{host}:{port}/api/docs)")
     uvicorn.run("accord.web.asgi:app", host=host, port=port, workers=workers, log_level="warning",
                 proxy_headers=True)
