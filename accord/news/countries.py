@@ -125,6 +125,10 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
                 out.append(CountryMention(city[0], i, i + 1, kind, si))
             i += 1
     doc.country_mentions = out
+    doc.country_tokens = {}
+    for m in out:
+        for k in range(m.first, m.last):
+            doc.country_tokens.setdefault(k, (m.code, m.kind))
 
 
 def _short_quoted(text: str) -> list[tuple[int, int]]:

@@ -214,6 +214,7 @@ class NewsDoc:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     country_mentions: list[CountryMention] = field(default_factory=list)
+    country_tokens: dict[int, tuple[str, str]] = field(default_factory=dict)  # token → (code, kind)
     countries: list[str] = field(default_factory=list)
     persons: list[PersonEntity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -22,20 +22,7 @@ def _is_head(tok: Token) -> bool:
 
 def _country_at(doc: NewsDoc, i: int) -> tuple[str, str] | None:
     """(code, kind) if token i is part of a country reference."""
-    for m in _country_by_token(doc).get(i, []):
-        return m
-    return None
-
-
-def _country_by_token(doc: NewsDoc) -> dict[int, list[tuple[str, str]]]:
-    cache = getattr(doc, "_country_tokens", None)
-    if cache is None:
-        cache = {}
-        for m in doc.country_mentions:
-            for k in range(m.first, m.last):
-                cache.setdefault(k, []).append((m.code, m.kind))
-        object.__setattr__(doc, "_country_tokens", cache)
-    return cache
+    return doc.country_tokens.get(i)
 
 
 def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) -> tuple[str | None, str | None]:
