@@ -1,0 +1,27 @@
+"""Analysing only the words the rules can use must not change what is read."""
+
+from __future__ import annotations
+
+from accord.news import extract
+from accord.news.model import Token
+from accord.news.vocabulary import rule_words
+
+from .conftest import FIXTURES
+
+
+def test_rule_words_come_from_the_lexicons_and_grammars() -> None:
+    words = rule_words()
+    assert {"товарооборот", "меморандум", "кыргызстан", "премьер-министр", "подписать"} <= words
+    assert "the" not in words
+
+
+def test_the_filter_does_not_change_the_result(models, monkeypatch) -> None:
+    text = (FIXTURES / "roadmap_by_kg.txt").read_text(encoding="utf-8")
+    filtered = extract(text, models=models).to_dict()
+    monkeypatch.setattr(Token, "needs_lemma", staticmethod(lambda lower: True))
+    assert extract(text, models=models).to_dict() == filtered
+
+
+def test_two_forms_of_a_number_word_both_pass_the_filter(models) -> None:
+    assert models._needs_lemma("двух") and models._needs_lemma("подписали")
+    assert not models._needs_lemma("фотография")
