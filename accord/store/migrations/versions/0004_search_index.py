@@ -1,4 +1,4 @@
-"""search index: lemmatised text per record (FTS5 on SQLite, tsvector GIN index on PostgreSQL); audit trail indexed by row
+"""search index: lemmatised text per record (FTS5 on SQLite, a stored tsvector with a GIN index on PostgreSQL); audit trail indexed by row
 
 Revision ID: 0004_search
 Revises: 0003
@@ -33,7 +33,9 @@ def upgrade() -> None:
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
         batch_op.create_index("ix_audit_entry_entity_row", ["entity", "entity_id"], unique=False)
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE INDEX ix_search_entry_tsv ON search_entry USING gin (to_tsvector('simple', lemmas))")
+        # a stored vector (not in the ORM model: PostgreSQL fills it) so ranking need not re-parse the text
+        op.execute("ALTER TABLE search_entry ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED")
+        op.execute("CREATE INDEX ix_search_entry_tsv ON search_entry USING gin (tsv)")
     # SQLite's FTS5 table over search_entry is created by accord.search.index on first use:
     # its shadow tables are not part of the declared schema.
 
