@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -61,3 +64,19 @@ def record_changes(db: Database) -> None:
 def changed_db(example_db: Database) -> Database:
     record_changes(example_db)
     return example_db
+
+
+@pytest.fixture(scope="module")
+def shared_example(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """The example on SQLite, loaded once per module for tests that only read rendered files.
+
+    Tests that change data or compare databases use `example_db` (SQLite and PostgreSQL).
+    """
+    from accord.demo.example import load_example
+
+    path = tmp_path_factory.mktemp("shared") / "accord.db"
+    shutil.copy(sqlite_template, path)
+    database = Database(f"sqlite:///{path}")
+    load_example(database, TODAY)
+    yield database
+    database.dispose()

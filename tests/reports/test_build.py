@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
-from accord.reports import ReportError, build
+from accord.fx.rates import Rate
+from accord.fx.store import save_rates
+from accord.reports import ReportError, build, prose, render
 from accord.store.db import Database
 from accord.store.progress import default_roadmap, find_measure
 from tests import factories
@@ -154,3 +157,17 @@ def test_a_roadmap_without_commission_or_trade_counts_changes_from_its_start(db:
     assert set(report.overdue[0].responsible) == {"BY", "KG", "KZ"}
     assert report.trade.lines == [] and report.trade.target is None
     assert report.annex.headers[3:6] == ["Ответственные (BY)", "Ответственные (KG)", "Ответственные (KZ)"]
+
+
+def test_trade_in_another_currency_names_the_official_rates_used(example_db: Database) -> None:
+    days = [date(year, 12, 31) for year in range(2020, 2025)] + [date(2024, 6, 30), date(2025, 6, 30)]
+    with example_db.transaction(actor="test") as session:
+        save_rates(session, [Rate("nbkr", day, "USD", "KGS", Decimal("87.45")) for day in days])
+    report = build(example_db, as_of=TODAY, currency="KGS")
+    trade = report.trade
+    assert trade.currency == "KGS" and trade.missing_rates == []
+    assert trade.yearly_turnover("KG")[2024] == Decimal("133000000") * Decimal("87.45")
+    assert len(trade.conversions) == 7 and all("NBKR" in line for line in trade.conversions)
+    assert "Пересчет в KGS по официальным курсам:" in prose.trade_notes(report)
+    page = render(example_db, as_of=TODAY, currency="KGS", fmt="html").decode("utf-8")
+    assert "млн KGS" in page and "1 USD = 87.45 KGS" in page

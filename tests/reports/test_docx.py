@@ -53,9 +53,18 @@ def body_rows(table: Table, header_rows: int = 1) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.rows[header_rows:]]
 
 
-@pytest.fixture
-def doc(example_db: Database) -> DocumentType:
-    return open_docx(render(example_db, as_of=TODAY, fmt="docx", lang="ru"))
+@pytest.fixture(scope="module")
+def doc(shared_example: Database) -> DocumentType:
+    return open_docx(render(shared_example, as_of=TODAY, fmt="docx", lang="ru"))
+
+
+def test_each_database_gives_the_same_document(example_db: Database, doc: DocumentType) -> None:
+    again = open_docx(render(example_db, as_of=TODAY, fmt="docx", lang="ru"))
+    assert headings(again) == headings(doc)
+    for a, b in zip(again.tables, doc.tables, strict=True):
+        assert [[c.text for c in row.cells] for row in a.rows] == [
+            [c.text for c in row.cells] for row in b.rows
+        ]
 
 
 def test_it_has_the_sections_in_order(doc: DocumentType) -> None:
@@ -81,8 +90,8 @@ def test_the_summary_table_adds_up(doc: DocumentType) -> None:
     assert sum(int(r[1]) for r in rows[:-1]) == 45
 
 
-def test_overdue_measures_show_days_late(example_db: Database, doc: DocumentType) -> None:
-    with example_db.reading() as session:
+def test_overdue_measures_show_days_late(shared_example: Database, doc: DocumentType) -> None:
+    with shared_example.reading() as session:
         due_on = find_measure(session, default_roadmap(session), "1.3").due_on
     rows = body_rows(table_with_header(doc, "Дней просрочки"))
     assert len(rows) == 11
@@ -122,8 +131,8 @@ def test_changes_list_evidence(changed_db: Database) -> None:
     assert row[5] == f"БелТА: Лифтовое производство: ТЭО готово, {news_on}"
 
 
-def test_english_labels(example_db: Database) -> None:
-    doc = open_docx(render(example_db, as_of=TODAY, fmt="docx", lang="en"))
+def test_english_labels(shared_example: Database) -> None:
+    doc = open_docx(render(shared_example, as_of=TODAY, fmt="docx", lang="en"))
     assert headings(doc)[0] == "1. Summary" and headings(doc)[-1] == "Annex. The roadmap"
     assert "Illustrative data" in "\n".join(p.text for p in doc.paragraphs)
     assert len(body_rows(table_with_header(doc, "Days late"))) == 11

@@ -45,9 +45,16 @@ def records(sheet: Worksheet) -> list[dict[str, object]]:
     return [dict(zip(headers, (c.value for c in sheet[r]), strict=False)) for r in range(top + 1, last + 1)]
 
 
-@pytest.fixture
-def book(example_db: Database) -> Workbook:
-    return open_xlsx(render(example_db, as_of=TODAY, fmt="xlsx"))
+@pytest.fixture(scope="module")
+def book(shared_example: Database) -> Workbook:
+    return open_xlsx(render(shared_example, as_of=TODAY, fmt="xlsx"))
+
+
+def test_each_database_gives_the_same_workbook(example_db: Database, book: Workbook) -> None:
+    again = open_xlsx(render(example_db, as_of=TODAY, fmt="xlsx"))
+    assert again.sheetnames == book.sheetnames
+    for name in book.sheetnames:
+        assert list(again[name].values) == list(book[name].values), name
 
 
 def test_one_sheet_per_section_each_table_frozen_and_filtered(book: Workbook) -> None:
@@ -72,8 +79,8 @@ def test_summary_rows_and_totals(book: Workbook) -> None:
     assert len(sheet._images) == 2
 
 
-def test_overdue_days_late_are_numbers(example_db: Database, book: Workbook) -> None:
-    with example_db.reading() as session:
+def test_overdue_days_late_are_numbers(shared_example: Database, book: Workbook) -> None:
+    with shared_example.reading() as session:
         due_on = find_measure(session, default_roadmap(session), "12.1").due_on
     rows = records(book["3 Просрочено"])
     assert len(rows) == 11
@@ -113,8 +120,8 @@ def test_changes_share_one_table(changed_db: Database) -> None:
     )
 
 
-def test_english_sheets(example_db: Database) -> None:
-    book = open_xlsx(render(example_db, as_of=TODAY, fmt="xlsx", lang="en"))
+def test_english_sheets(shared_example: Database) -> None:
+    book = open_xlsx(render(shared_example, as_of=TODAY, fmt="xlsx", lang="en"))
     assert book.sheetnames[:3] == ["Title", "1 Summary", "2 Changes"]
     assert len(records(book["3 Overdue"])) == 11
 
