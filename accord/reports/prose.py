@@ -50,9 +50,10 @@ def heading(report: SessionReport, key: str) -> str:
 
 def summary_lines(report: SessionReport) -> list[str]:
     lang, totals = report.lang, report.summary.totals
+    share = totals.share_done if totals.total > totals.cancelled else None
     return [
         f"{words.label('measures_total', lang)}: {totals.total}",
-        f"{words.label('share_done', lang)}: {words.percent(totals.share_done, lang, signed=False)} "
+        f"{words.label('share_done', lang)}: {words.percent(share, lang, signed=False)} "
         f"{words.label('share_done_note', lang)}",
         f"{words.label('overdue_count', lang)}: {totals.overdue}",
     ]

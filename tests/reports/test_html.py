@@ -34,3 +34,10 @@ def test_english_print_view_and_an_empty_roadmap(db: Database) -> None:
     assert '<html lang="en">' in page
     assert "The roadmap has no measures: there is nothing to report." in page
     assert "No measure is overdue." in page
+
+
+def test_it_renders_from_an_open_session_too(example_db: Database) -> None:
+    with example_db.reading() as session:
+        page = render(session, roadmap_code="by-kg-2030", as_of=TODAY, fmt="html", lang="en").decode("utf-8")
+    assert "Roadmap of economic cooperation between Belarus and Kyrgyzstan to 2030" in page
+    assert "Share done: 16.3%" in page
