@@ -55,7 +55,7 @@ def _print_summary(summary: Summary, as_json: bool) -> None:
 
 def ingest(
     sources: list[str] = typer.Argument(
-        ..., metavar="SOURCE...", help="files, folders, page or feed URLs, saved source names"
+        ..., metavar="SOURCE", help="files, folders, page or feed URLs, saved source names"
     ),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
     as_user: str | None = AS_OPTION,
@@ -140,7 +140,7 @@ def source_show(
 
 def watch_command(
     names: list[str] | None = typer.Argument(
-        None, metavar="[NAME...]", help="saved sources to poll (default: all)"
+        None, metavar="NAME", help="saved sources to poll (default: all)"
     ),
     every: str = typer.Option("15m", "--every", help="interval between rounds: 30s, 15m, 1h"),
     rounds: int | None = typer.Option(None, "--rounds", help="stop after this many rounds"),

@@ -1,7 +1,7 @@
 """One Event per real-world happening, however many outlets report it.
 
 Two items tell the same story when they report the same kind of event between the
-same states within a day of each other, and either name a common participant or
+same states (two in common suffice) within a day of each other, and either name a common participant or
 place, or share much of their wording. The second item then joins the first one's
 Event as another source instead of counting the happening twice.
 """
@@ -71,7 +71,7 @@ def find_same_event(
     mine: set[int] | None = None
     compared = 0
     for event in candidates:
-        if event.country_codes != countries:
+        if not _same_sides(event.country_codes, countries):
             continue
         if person_ids & {p.person_id for p in event.participants}:
             return event
@@ -85,6 +85,11 @@ def find_same_event(
             if resemblance(mine, shingles(other)) >= NEAR_DUPLICATE:
                 return event
     return None
+
+
+def _same_sides(a: list[str], b: list[str]) -> bool:
+    """The same states meet: equal sets, or two states in common (one outlet may name a third)."""
+    return set(a) == set(b) or len(set(a) & set(b)) >= 2
 
 
 def new_event(extraction: dict[str, Any], day: date | None, title: str) -> Event | None:
