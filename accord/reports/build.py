@@ -141,8 +141,13 @@ def build_report(
     since: date | None = None,
     currency: str | None = None,
     lang: str = "ru",
+    produced_on: date | None = None,
 ) -> SessionReport:
-    """The report as of a day; changes counted from `since`, else from the last session before it."""
+    """The report as of a day; changes counted from `since`, else from the last session before it.
+
+    Deadlines, days late and changes are taken as of `as_of`; statuses are those
+    recorded when the report is produced (`produced_on`, today by default).
+    """
     if lang not in ("ru", "en"):
         raise ValueError(f"language {lang!r} is not supported: use ru or en")
     body = commission_of(session, roadmap)
@@ -173,6 +178,7 @@ def build_report(
         since_session=last.number if last and since is None else None,
         next_session=coming.held_on if coming else None,
         illustrative=roadmap.illustrative or any(m.illustrative for m in measures),
+        produced_on=produced_on or date.today(),
     )
     return SessionReport(
         lang=lang,

@@ -244,6 +244,9 @@ def title_block(doc: DocumentType, report: SessionReport) -> None:
         _cell_text(cells[0], name, 11, bold=True)
         _cell_text(cells[1], value, 11)
     _widths(grid, [5.0, 12.0])
+    recorded = prose.status_note(report)
+    if recorded:
+        note(doc, recorded, size=10)
     doc.add_paragraph()
     if report.title.illustrative:
         paragraph = doc.add_paragraph()

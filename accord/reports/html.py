@@ -56,6 +56,7 @@ def render_html(report: SessionReport) -> str:
         t=t,
         lang=lang,
         title_lines=prose.title_lines(report),
+        status_note=prose.status_note(report),
         heading=lambda key: prose.heading(report, key),
         summary_lines=prose.summary_lines(report),
         charts=[Markup(svg[svg.find("<svg") :]) for svg in charts_svg(report)],

@@ -31,7 +31,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "No commission is recorded for the roadmap",
     ),
     "next_session": ("Следующее заседание", "Next session"),
-    "generated": ("Подготовлено системой accord", "Produced by accord"),
+    "recorded_note": (
+        "Статусы мероприятий и поручений приведены по данным на {date} (дата подготовки документа).",
+        "Statuses of measures and decisions are as recorded on {date}, the day this document was produced.",
+    ),
     "illustrative_banner": (
         "Иллюстративные данные. Мероприятия примера, заседание комиссии, проекты и часть торговых "
         "показателей являются иллюстративными и не отражают подписанных документов.",

@@ -33,6 +33,8 @@ class TitleBlock:
     since_session: int | None
     next_session: date | None
     illustrative: bool
+    #: the day the document is produced: statuses are those recorded then
+    produced_on: date
 
 
 @dataclass(frozen=True)

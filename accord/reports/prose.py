@@ -31,6 +31,14 @@ def title_lines(report: SessionReport) -> list[tuple[str, str]]:
     return lines
 
 
+def status_note(report: SessionReport) -> str | None:
+    """Said when the report looks back: statuses are today's, deadlines are counted at the as-of day."""
+    title = report.title
+    if title.as_of >= title.produced_on:
+        return None
+    return words.label("recorded_note", report.lang, date=words.day(title.produced_on, report.lang))
+
+
 def since_text(report: SessionReport) -> str:
     lang, title = report.lang, report.title
     text = words.long_day(title.since, lang)

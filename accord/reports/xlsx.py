@@ -114,6 +114,9 @@ def title_sheet(sheet: Worksheet, report: SessionReport) -> None:
         sheet.cell(row=sheet.max_row, column=1).font = BOLD
         sheet.cell(row=sheet.max_row, column=2).alignment = WRAP
     sheet.append([])
+    recorded = prose.status_note(report)
+    if recorded:
+        sheet.append([recorded])
     if report.title.illustrative:
         sheet.append([words.label("illustrative_banner", lang)])
         sheet.cell(row=sheet.max_row, column=1).font = WARNING

@@ -10,6 +10,7 @@ import pytest
 from accord.fx.rates import Rate
 from accord.fx.store import save_rates
 from accord.reports import ReportError, build, prose, render
+from accord.reports.build import build_report
 from accord.store.db import Database
 from accord.store.progress import default_roadmap, find_measure
 from tests import factories
@@ -171,3 +172,16 @@ def test_trade_in_another_currency_names_the_official_rates_used(example_db: Dat
     assert "Пересчет в KGS по официальным курсам:" in prose.trade_notes(report)
     page = render(example_db, as_of=TODAY, currency="KGS", fmt="html").decode("utf-8")
     assert "млн KGS" in page and "1 USD = 87.45 KGS" in page
+
+
+def test_a_look_back_says_statuses_are_those_recorded_when_produced(example_db: Database) -> None:
+    with example_db.reading() as session:
+        roadmap = default_roadmap(session)
+        back = build_report(session, roadmap, TODAY - timedelta(days=30), produced_on=TODAY)
+        current = build_report(session, roadmap, TODAY, produced_on=TODAY)
+    assert (
+        prose.status_note(back)
+        == "Статусы мероприятий и поручений приведены по данным на 27.11.2026 (дата подготовки документа)."
+    )
+    assert prose.status_note(current) is None
+    assert len(back.overdue) < len(current.overdue)  # fewer deadlines had passed a month earlier
