@@ -123,13 +123,12 @@ class Ingestor:
             row = session.get_one(NewsSource, source.id)
             row.last_polled_at = utcnow()
             errors = self.summary.failed[failures:]
+            row.last_error = errors[-1]["error"] if errors else None
             if self._ok or not errors:
                 row.last_ok_at = row.last_polled_at
-                row.last_error = None
-                if validators is not None:
-                    row.etag, row.last_modified = validators
-            else:
-                row.last_error = errors[-1]["error"]
+            if validators is not None and not errors:
+                # with an entry left behind, the next poll must read the whole feed again to retry it
+                row.etag, row.last_modified = validators
         self._tally(failures)
 
     def _tally(self, failures_before: int) -> None:

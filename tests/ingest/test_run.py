@@ -222,3 +222,28 @@ def test_a_saved_feed_is_polled_with_conditional_gets(example_db: Database, site
     with example_db.reading() as session:
         source = session.scalar(select(NewsSource).where(NewsSource.name == "local-rss"))
         assert source is not None and source.etag and source.last_ok_at and source.last_error is None
+
+
+def test_an_entry_that_failed_is_retried_on_the_next_poll(example_db: Database, site: Site) -> None:
+    site.publish("/news/lifts", texts.LIFTS)
+    feed = site.feed(
+        "/rss",
+        [
+            ("/news/lifts", "Лифты", "Tue, 03 Nov 2026 10:00:00 +0300"),
+            ("/news/vet", "Ветеринария", "Fri, 20 Nov 2026 10:00:00 +0300"),
+        ],
+    )
+    with example_db.transaction() as session:
+        session.add(NewsSource(name="local-rss", url=feed, kind="feed"))
+    first = ingest(example_db, "local-rss")
+    assert first.new == 1 and first.failed[0]["error"] == "HTTP 404 Not Found"
+    with example_db.reading() as session:
+        source = session.scalars(select(NewsSource)).one()
+        assert source.etag is None and source.last_error == "HTTP 404 Not Found" and source.last_ok_at
+    site.publish("/news/vet", texts.VETERINARY)  # the page appears later
+    second = ingest(example_db, "local-rss")
+    assert (second.new, second.duplicates, second.failed) == (1, 1, [])
+    assert site.hits["/news/lifts"] == 1 and site.hits["/news/vet"] == 2
+    with example_db.reading() as session:
+        source = session.scalars(select(NewsSource)).one()
+        assert source.etag and source.last_error is None
