@@ -65,14 +65,14 @@ class CountryIndex:
         """(code, nominative name) if the token is a listed city in any case (not «Минской области»)."""
         if not token.text[:1].isupper():
             return None
-        if "ADJF" in token.tags and nxt is not None and nxt.text[:1].islower() and "NOUN" in nxt.tags:
-            return None
         low = token.text.lower().replace("ё", "е")
         for cut in (0, 1, 2):
             if len(low) - cut < 3:
                 break
             hit = self.city_stems.get(stem(low[: len(low) - cut]) if cut else stem(low))
             if hit is not None:
+                if nxt is not None and nxt.text[:1].islower() and "ADJF" in token.tags and "NOUN" in nxt.tags:
+                    return None
                 return hit
         return None
 

@@ -10,18 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+ANALYSE = "\x00analyse"  # Token.rule_lemma's answer for a form that needs full analysis
+
 
 class Token:
-    """One word or punctuation mark; its lemma (lower case) and grammatical tags are looked up lazily.
+    """One word or punctuation mark; its lemma (lower case) and grammatical tags are found lazily.
 
-    Morphological analysis is the costly part of reading, so a word is analysed only when a
-    stage asks for its tags, or for its lemma when the word could be one of the rules' words
-    (``Token.needs_lemma``); other words keep their lower-case form as lemma.
+    Morphological analysis is the costly part of reading.  Rules only compare lemmas with the
+    words they mention, so a word form of one of those words gets its lemma from a table
+    (``Token.rule_lemma``), any other word keeps its lower-case form as lemma, and the full
+    analysis runs only when a stage asks for a word's tags or the table is ambiguous.
     """
 
     __slots__ = ("text", "start", "stop", "_lemma", "_tags")
     analyse: ClassVar[Callable[[str], tuple[str, frozenset[str]]] | None] = None
-    needs_lemma: ClassVar[Callable[[str], bool]] = staticmethod(lambda lower: True)
+    rule_lemma: ClassVar[Callable[[str], str | None]] = staticmethod(lambda lower: ANALYSE)
 
     def __init__(
         self, text: str, start: int, stop: int, lemma: str | None = None, tags: frozenset[str] | None = None
@@ -37,18 +40,21 @@ class Token:
 
     def _analyse(self) -> None:
         if Token.analyse is not None and any(ch.isalpha() for ch in self.text):
-            self._lemma, self._tags = Token.analyse(self.text)
+            lemma, self._tags = Token.analyse(self.text)
         else:
-            self._lemma, self._tags = self.lower, frozenset()
+            lemma, self._tags = self.lower, frozenset()
+        if self._lemma is None:
+            self._lemma = lemma
 
     @property
     def lemma(self) -> str:
         if self._lemma is None:
             low = self.lower
-            if any(ch.isalpha() for ch in low) and Token.needs_lemma(low):
+            known = Token.rule_lemma(low) if any(ch.isalpha() for ch in low) else None
+            if known == ANALYSE:
                 self._analyse()
             else:
-                self._lemma = low
+                self._lemma = known or low
         return self._lemma or ""
 
     @property

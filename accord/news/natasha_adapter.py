@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from accord.news.model import Mention, Sentence, Token
+from accord.news.model import ANALYSE, Mention, Sentence, Token
 
 _LOCK = threading.Lock()
-PREFIX = 4  # letters of a word form compared with the rules' vocabulary
+PREFIX = 4  # letters that make an unlisted word form worth analysing
 _MODELS: Models | None = None
 
 
@@ -43,27 +43,36 @@ class Models:
         self._parse = lru_cache(maxsize=200_000)(self._parse_uncached)
         from accord.news.vocabulary import rule_words
 
-        self.rule_prefixes = self._prefixes(rule_words())
+        self.rule_forms = self._forms(rule_words())
+        self.rule_prefixes = frozenset(f[:PREFIX] for f in self.rule_forms)
         Token.analyse = self._analyse
-        Token.needs_lemma = self._needs_lemma
+        Token.rule_lemma = self.rule_lemma
 
-    def _prefixes(self, words: set[str]) -> frozenset[str]:
-        """First letters of every form of every word the rules mention (``двух`` for ``два``)."""
+    def _forms(self, words: frozenset[str]) -> dict[str, str]:
+        """Every form of every word the rules mention → its lemma (ANALYSE where two lemmas share a form)."""
         import pymorphy2
 
-        out: set[str] = set()
+        lemmas: dict[str, set[str]] = {}
         for w in words:
-            out.add(w[:PREFIX])
             for p in pymorphy2.MorphAnalyzer.parse(self.morph, w)[:3]:
+                normal = p.normal_form.replace("ё", "е")
                 try:
-                    forms = p.lexeme
+                    forms = [f.word for f in p.lexeme]
                 except (KeyError, ValueError, IndexError):
-                    continue
-                out.update(f.word.replace("ё", "е")[:PREFIX] for f in forms)
-        return frozenset(out)
+                    forms = [w]
+                for f in forms:
+                    lemmas.setdefault(f.replace("ё", "е"), set()).add(normal)
+        return {f: (next(iter(ls)) if len(ls) == 1 else ANALYSE) for f, ls in lemmas.items()}
 
-    def _needs_lemma(self, lower: str) -> bool:
-        return len(lower) < PREFIX or lower[:PREFIX] in self.rule_prefixes
+    def rule_lemma(self, lower: str) -> str | None:
+        """The lemma of a form of a rule word; ANALYSE if ambiguous or if the word begins like one
+        (a form the dictionary does not list, such as ``сумов``); None for other words."""
+        known = self.rule_forms.get(lower)
+        if known is not None:
+            return known
+        if len(lower) >= PREFIX and lower[:PREFIX] in self.rule_prefixes:
+            return ANALYSE
+        return None
 
     def _analyse(self, word: str) -> tuple[str, frozenset[str]]:
         ps = self._parse(word)

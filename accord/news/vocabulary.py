@@ -1,7 +1,7 @@
 """The words the rules mention, read from the rule modules themselves.
 
-The reader analyses a word's morphology only if the word could be one of these (see
-``Token.needs_lemma``); collecting them from the source keeps that filter in step with the
+The reader finds lemmas through a table of these words' forms instead of analysing every word
+(see ``Token.rule_lemma``); collecting them from the source keeps the table in step with the
 rules without a second list to maintain.
 """
 

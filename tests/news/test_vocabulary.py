@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accord.news import extract
-from accord.news.model import Token
+from accord.news.model import ANALYSE, Token
 from accord.news.vocabulary import rule_words
 
 from .conftest import FIXTURES
@@ -18,10 +18,12 @@ def test_rule_words_come_from_the_lexicons_and_grammars() -> None:
 def test_the_filter_does_not_change_the_result(models, monkeypatch) -> None:
     text = (FIXTURES / "roadmap_by_kg.txt").read_text(encoding="utf-8")
     filtered = extract(text, models=models).to_dict()
-    monkeypatch.setattr(Token, "needs_lemma", staticmethod(lambda lower: True))
+    monkeypatch.setattr(Token, "rule_lemma", staticmethod(lambda lower: ANALYSE))
     assert extract(text, models=models).to_dict() == filtered
 
 
-def test_two_forms_of_a_number_word_both_pass_the_filter(models) -> None:
-    assert models._needs_lemma("двух") and models._needs_lemma("подписали")
-    assert not models._needs_lemma("фотография")
+def test_forms_of_rule_words_have_their_lemma(models) -> None:
+    assert models.rule_lemma("двух") == "два"
+    assert models.rule_lemma("подписали") == "подписать"
+    assert models.rule_lemma("кыргызской") == "кыргызский"
+    assert models.rule_lemma("фотография") is None
