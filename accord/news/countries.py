@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from accord.news.lexicon.countries import COMPOUND_PREFIXES, COUNTRIES
-from accord.news.lexicon.interaction import CONFLICT_LEMMAS, INTERACTION_LEMMAS
+from accord.news.lexicon.interaction import CONFLICT_LEMMAS, INTERACTION_LEMMAS, SPORT_LEMMAS
 from accord.news.model import CountryMention, NewsDoc, Token
 from accord.news.natasha_adapter import Models
 
@@ -195,7 +195,7 @@ def decide_parties(doc: NewsDoc) -> None:
         conflict = {
             t.lemma for k, t in enumerate(toks) if t.lemma in CONFLICT_LEMMAS and not (k and toks[k - 1].lemma == "мировой")
         }
-        if conflict or not lemmas & INTERACTION_LEMMAS:
+        if conflict or lemmas & SPORT_LEMMAS or not lemmas & INTERACTION_LEMMAS:
             continue
         weight = 3.0 if doc.sentences[si].start < doc.body_start else (2.0 if si <= 3 else 1.0)
         if len(codes) >= 2:
