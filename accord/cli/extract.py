@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import typer
 
 from accord.news import extract_article
@@ -22,12 +23,12 @@ def _is_url(arg: str) -> bool:
     return arg.startswith(("http://", "https://"))
 
 
-def fetch(url: str) -> tuple[bytes, str | None]:
+def fetch(url: str, client: httpx.Client | None = None) -> tuple[bytes, str | None]:
     """Download a page with a timeout and the reader's size limit."""
-    import httpx
-
+    own = client is None
+    client = client or httpx.Client(timeout=FETCH_TIMEOUT, follow_redirects=True)
     try:
-        with httpx.stream("GET", url, timeout=FETCH_TIMEOUT, follow_redirects=True) as resp:
+        with client.stream("GET", url) as resp:
             if resp.status_code >= 400:
                 raise UnreadableInput(f"HTTP {resp.status_code} from {url}")
             declared = resp.headers.get("content-length")
@@ -43,13 +44,16 @@ def fetch(url: str) -> tuple[bytes, str | None]:
             return b"".join(chunks), resp.headers.get("content-type")
     except httpx.HTTPError as exc:
         raise UnreadableInput(f"cannot fetch {url}: {exc.__class__.__name__}") from exc
+    finally:
+        if own:
+            client.close()
 
 
-def extract_one(arg: str) -> dict[str, Any]:
+def extract_one(arg: str, client: httpx.Client | None = None) -> dict[str, Any]:
     """The contract's object for one path or URL, or an error object; never raises for bad input."""
     try:
         if _is_url(arg):
-            data, content_type = fetch(arg)
+            data, content_type = fetch(arg, client)
             article = read_bytes(data, arg, content_type)
         else:
             article = read_path(arg)

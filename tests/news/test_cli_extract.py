@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import httpx
 import typer
 from typer.testing import CliRunner
 
-from accord.cli.extract import register
+from accord.cli.extract import extract_one, register
+from accord.news.reader import MAX_BYTES
 
 from .conftest import FIXTURES
 
@@ -49,3 +51,35 @@ def test_pretty_indents(models) -> None:
     assert result.exit_code == 0
     assert result.output.startswith("{\n  ")
     assert json.loads(result.output)["countries"] == ["KZ", "UZ"]
+
+
+def _client(handler) -> httpx.Client:
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def test_a_web_page_is_fetched_and_read(models) -> None:
+    page = (FIXTURES / "page_cp1251.html").read_bytes()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=page, headers={"content-type": "text/html; charset=windows-1251"})
+
+    got = extract_one("https://news.example/item", _client(handler))
+    assert got["source"] == "https://news.example/item"
+    assert got["title"] == "Вьетнам и Беларусь обсудили поставки техники"
+    assert got["countries"] == ["BY", "VN"]
+
+
+def test_http_errors_and_oversize_pages_are_error_objects() -> None:
+    def not_found(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404)
+
+    def huge(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"a" * (MAX_BYTES + 10))
+
+    def broken(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    assert extract_one("https://x.example/a", _client(not_found)) == {
+        "source": "https://x.example/a", "error": "HTTP 404 from https://x.example/a"}
+    assert extract_one("https://x.example/b", _client(huge))["error"] == "input is larger than 5 MB"
+    assert extract_one("https://x.example/c", _client(broken))["error"] == "cannot fetch https://x.example/c: ConnectError"
