@@ -12,10 +12,11 @@ from datetime import UTC, date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from accord.domain.due import DueKind
 from accord.domain.kinds import BodyKind
 from accord.io.roadmap_export import table
 from accord.reports.changes import changes_between
-from accord.reports.labels import annex_header
+from accord.reports.labels import annex_header, day
 from accord.reports.model import (
     Annex,
     CoChair,
@@ -97,7 +98,7 @@ def measure_line(measure: Measure, parties: list[str], as_of: date, days: int, l
         number=measure.number,
         title=measure.title,
         responsible={p: [org_name(o, lang) for o in measure.responsible(p)] for p in parties},
-        due=measure.due.format(lang),
+        due=day(measure.due_on, lang) if measure.due.kind is DueKind.DATE else measure.due.format(lang),
         due_on=measure.due_on,
         status=measure.status,
         days=days,
