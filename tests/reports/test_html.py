@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from accord.reports import FORMATS, render
+from accord.reports import FORMATS, file_name, render
 from accord.store.db import Database
 from tests import factories
 from tests.conftest import TODAY
@@ -41,3 +42,10 @@ def test_it_renders_from_an_open_session_too(example_db: Database) -> None:
         page = render(session, roadmap_code="by-kg-2030", as_of=TODAY, fmt="html", lang="en").decode("utf-8")
     assert "Roadmap of economic cooperation between Belarus and Kyrgyzstan to 2030" in page
     assert "Share done: 16.3%" in page
+
+
+def test_formats_name_their_content_type_and_file() -> None:
+    assert FORMATS["docx"].extension == ".docx" and "wordprocessingml" in FORMATS["docx"].content_type
+    assert "spreadsheetml" in FORMATS["xlsx"].content_type
+    assert file_name("by-kg-2030", date(2026, 11, 27), "xlsx") == "by-kg-2030-report-2026-11-27.xlsx"
+    assert file_name(None, date(2026, 11, 27), "html") == "report-2026-11-27.html"
