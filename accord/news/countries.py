@@ -7,6 +7,7 @@ References are names, adjectives (``белорусская сторона``), co
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -93,6 +94,7 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
     out: list[CountryMention] = []
     tokens = doc.tokens
     named = _short_quoted(doc.text)
+    named_starts = [a for a, _ in named]
     for si, sent in enumerate(doc.sentences):
         i = sent.first
         while i < sent.last:
@@ -100,7 +102,8 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
             if not tok.is_word:
                 i += 1
                 continue
-            if any(a <= tok.start < b for a, b in named):
+            k = bisect.bisect_right(named_starts, tok.start) - 1
+            if k >= 0 and tok.start < named[k][1]:
                 i += 1
                 continue
             hit = _match_at(idx, tokens, i, sent.last)

@@ -109,6 +109,7 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
             cases[m.first] = parts.case
 
     entities: list[PersonEntity] = []
+    by_letter: dict[str, list[PersonEntity]] = {}  # surnames that can match share their first letter
     first_only: list[tuple[NameParts, int, int]] = []
     full_firsts = [p.first for p, _, _ in parsed if p.first and not p.first_only and not p.patronymic_last]
     for parts, first, last in parsed:
@@ -119,13 +120,15 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
             first_only.append((NameParts(parts.first, [], parts.first or "", parts.case, True), first, last))
             continue
         target = None
-        for e in entities:
+        bucket = by_letter.setdefault(norm(parts.last)[:1], [])
+        for e in bucket:
             if _same_surname(e.last, parts.last) and _compatible_first(e.first, parts.first):
                 target = e
                 break
         if target is None:
             target = PersonEntity(parts.first, parts.last, list(parts.middle))
             entities.append(target)
+            bucket.append(target)
         elif parts.first and (not target.first or is_initial(target.first)):
             target.first, target.middle = parts.first, list(parts.middle)
         target.mentions.append((first, last))

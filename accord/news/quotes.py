@@ -37,6 +37,7 @@ class _People:
         self.spans = spans
         self.starts = [s[0] for s in spans]
         self.doc = doc
+        self.token_starts = [t.start for t in doc.tokens]
 
     def between(self, lo: int, hi: int) -> list[tuple[int, int, PersonEntity]]:
         i = bisect.bisect_left(self.starts, lo)
@@ -56,7 +57,7 @@ class _People:
         if i == 0:
             return None
         start = self.spans[i - 1][0]
-        si = self.doc.sentence_of_token(next(k for k, t in enumerate(self.doc.tokens) if t.start >= start))
+        si = self.doc.sentence_of_token(bisect.bisect_left(self.token_starts, start))
         sent_start = self.doc.sentences[si].start
         in_sentence = [sp for sp in self.spans[:i] if sp[0] >= sent_start and sp[0] not in self.genitive]
         return in_sentence[0][2] if in_sentence else self.spans[i - 1][2]
