@@ -75,3 +75,19 @@ def test_extract_bytes_turns_errors_into_error_objects() -> None:
 def test_a_missing_file_is_an_error(tmp_path) -> None:
     with pytest.raises(UnreadableInput, match="cannot read file"):
         read_path(tmp_path / "missing.txt")
+
+
+@pytest.mark.slow
+def test_a_long_item_is_read_in_linear_time(models) -> None:
+    import time
+
+    item = (FIXTURES / "roadmap_by_kg.txt").read_text(encoding="utf-8")
+    body = item.split("\n", 2)[2]
+    t0 = time.perf_counter()
+    short = extract_article(read_bytes(body.encode(), "short.txt"), models=models)
+    one = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    long_ = extract_article(read_bytes((body * 60).encode(), "long.txt"), models=models)
+    sixty = time.perf_counter() - t0
+    assert {p.name for p in long_.persons} == {p.name for p in short.persons}
+    assert sixty < 60 * one * 3 + 5
