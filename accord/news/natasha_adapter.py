@@ -10,9 +10,9 @@ import bisect
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from accord.news.model import ANALYSE, Mention, Sentence, Token
+from accord.news.vocabulary import rule_words
 
 _LOCK = threading.Lock()
 PREFIX = 4  # letters that make an unlisted word form worth analysing
@@ -26,7 +26,6 @@ class Parse:
     normal: str
     tags: frozenset[str]
     score: float
-    raw: Any
     known: bool = True
 
 
@@ -41,8 +40,6 @@ class Models:
         self.ner_tagger = NewsNERTagger(self.embedding)
         self.morph = MorphVocab()
         self._parse = lru_cache(maxsize=200_000)(self._parse_uncached)
-        from accord.news.vocabulary import rule_words
-
         self.rule_forms = self._forms(rule_words())
         self.rule_prefixes = frozenset(f[:PREFIX] for f in self.rule_forms)
         Token.analyse = self._analyse
@@ -86,7 +83,7 @@ class Models:
             tags = frozenset(str(p.tag).replace(" ", ",").split(","))
             method = p.methods_stack[0][0].__class__.__name__ if p.methods_stack else ""
             known = method == "DictionaryAnalyzer"
-            out.append(Parse(p.normal_form.replace("ё", "е"), tags, float(p.score), p, known))
+            out.append(Parse(p.normal_form.replace("ё", "е"), tags, float(p.score), known))
         return tuple(out)
 
     def parses(self, word: str) -> tuple[Parse, ...]:
@@ -100,7 +97,7 @@ class Models:
     # --- segmentation and entities ----------------------------------------------------------
 
     def segment(self, text: str) -> tuple[list[Token], list[Sentence]]:
-        """Tokens with lemmas and sentences (razdel through natasha's Segmenter)."""
+        """Tokens and sentences (razdel through natasha's Segmenter); sentences never cross a line."""
         tokens = [Token(t.text, t.start, t.stop) for t in self.segmenter.tokenize(text)]
         sentences: list[Sentence] = []
         i = 0
