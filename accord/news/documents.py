@@ -65,33 +65,35 @@ def _signing_negated(tokens: list[Token]) -> bool:
     return False
 
 
+_PRIORITY = {"signed": 0, "planned": 1, "discussed": 2}
+
+
 def _status(tokens: list[Token], i: int) -> str | None:
-    """signed / planned / discussed for the document at token i, None for a bare mention."""
+    """signed / planned / discussed for the document at token i (the nearest status word decides),
+    None for a bare mention."""
     lemmas = [t.lemma for t in tokens]
     if tokens and tokens[0].lower in CONDITIONAL:
         return None  # «Если сделка будет утверждена…»
-    before = lemmas[max(0, i - 2) : i]
-    if DRAFT_WORD in before:
+    if DRAFT_WORD in lemmas[max(0, i - 2) : i]:
         return "discussed" if set(lemmas) & DISCUSSED_WORDS else "planned"
-    signed = False
-    future = False
+    cues: list[tuple[int, int, str]] = []
     for k, t in enumerate(tokens):
+        status = None
         if t.lemma in SIGNED_VERBS:
             tags = t.tags
-            if "futr" in tags:
-                future = True
+            future = "futr" in tags or (k > 0 and tokens[k - 1].lemma == "быть" and "futr" in tokens[k - 1].tags)
+            if future:
+                status = "planned"
             elif "past" in tags or "PRTS" in tags or "PRTF" in tags:
-                signed = True
-            if k > 0 and tokens[k - 1].lemma == "быть" and "futr" in tokens[k - 1].tags:
-                future, signed = True, False
-    lemset = set(lemmas)
-    if signed and not future:
-        return "signed"
-    if lemset & PLANNED_WORDS or future:
-        return "planned"
-    if lemset & DISCUSSED_WORDS:
-        return "discussed"
-    return None
+                status = "signed"
+        elif t.lemma in PLANNED_WORDS:
+            status = "planned"
+        elif t.lemma in DISCUSSED_WORDS:
+            status = "discussed"
+        if status is not None:
+            distance = i - k if k < i else (k - i) + 1
+            cues.append((distance, _PRIORITY[status], status))
+    return min(cues)[2] if cues else None
 
 
 def sentence_documents(tokens: list[Token]) -> list[tuple[str, str | None, int | None]]:

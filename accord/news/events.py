@@ -15,6 +15,7 @@ from accord.news.grammars.events import (
 )
 from accord.news.model import Event, NewsDoc, Token
 
+NAMED_PART = frozenset({"мероприятие"})  # «план мероприятий» names a document, not an event
 EVENT_ORDER = ("official_visit", "talks", "phone_call", "signing", "commission_session", "forum", "other_event")
 
 
@@ -38,7 +39,7 @@ def sentence_events(tokens: list[Token]) -> set[str]:
     for etype, cues in EVENT_CUES.items():
         for seq in cues:
             i = has_sequence(lemmas, seq)
-            if i >= 0 and not _negated(tokens, i):
+            if i >= 0 and not _negated(tokens, i) and not (seq[0] in NAMED_PART and i > 0 and lemmas[i - 1] == "план"):
                 found.add(etype)
                 break
     for i, lem in enumerate(lemmas):
@@ -68,10 +69,27 @@ def find_events(doc: NewsDoc, places: dict[int, str]) -> None:
         return
     where: dict[str, str | None] = {}
     default_place = next(iter(places.values()), None)
+    agreed_only = True
     for si in range(len(doc.sentences)):
-        for etype in sentence_events(doc.sentence_tokens(si)):
+        found = sentence_events(doc.sentence_tokens(si))
+        if "talks" in found and not _agreed_only(doc.sentence_tokens(si)):
+            agreed_only = False
+        for etype in found:
             if etype not in where or where[etype] is None:
                 where[etype] = places.get(si) or where.get(etype)
+    if "phone_call" in where:
+        where["phone_call"] = None  # a call has no place
+        if agreed_only:
+            where.pop("talks", None)  # «договорились» during the call, not a meeting
     doc.events = [
-        Event(t, list(doc.countries), where[t] or default_place) for t in EVENT_ORDER if t in where
+        Event(t, list(doc.countries), where[t] or (default_place if t != "phone_call" else None))
+        for t in EVENT_ORDER
+        if t in where
     ]
+
+
+def _agreed_only(tokens: list[Token]) -> bool:
+    """True when a sentence's only talks cue is «договориться»."""
+    lemmas = [t.lemma for t in tokens]
+    others = [seq for seq in EVENT_CUES["talks"] if seq != ("договориться",)]
+    return all(has_sequence(lemmas, seq) < 0 for seq in others)

@@ -56,3 +56,16 @@ def test_it_gives_one_entry_per_type_with_the_place(run) -> None:
 def test_domestic_news_has_no_events(run) -> None:
     text = "Парламент Кыргызстана принял бюджет\nДепутаты провели встречу с избирателями в Оше."
     assert run(text).events == []
+
+
+def test_a_call_has_no_place_and_what_was_agreed_on_it_is_not_a_meeting(run) -> None:
+    text = (
+        "Президенты Узбекистана и Казахстана провели телефонный разговор\n"
+        "Президент Узбекистана провел телефонный разговор с Президентом Казахстана. "
+        "Лидеры договорились о визите в Ташкент в следующем месяце."
+    )
+    assert [(e.type, e.location) for e in run(text).events] == [("official_visit", "Ташкент"), ("phone_call", None)]
+
+
+def test_a_plan_of_measures_is_not_an_event(tokens_of) -> None:
+    assert sentence_events(tokens_of("Стороны обсудили выполнение плана мероприятий.")) == set()
