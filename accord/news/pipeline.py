@@ -37,6 +37,14 @@ def _places(doc: NewsDoc, models: Models) -> dict[int, str]:
     """Sentence index → the city named there as a place (``в Минске``), in the nominative."""
     idx = country_index(models)
     out: dict[int, str] = {}
+    # A dateline («МИНСК, 2 октября (БЕЛТА) –») names where the reported event happened.
+    body = next((si for si, s in enumerate(doc.sentences) if s.start >= doc.body_start), None)
+    if body is not None:
+        first = doc.sentences[body].first
+        if first + 1 < len(doc.tokens) and doc.tokens[first + 1].text == ",":
+            hit = idx.city(doc.tokens[first])
+            if hit is not None:
+                out[body] = hit[1]
     for m in doc.country_mentions:
         if m.kind == "place" and m.sentence not in out:
             hit = idx.city(doc.tokens[m.first])
