@@ -7,7 +7,9 @@ from accord.news.documents import find_documents
 from accord.news.events import find_events
 from accord.news.figures import find_figures
 from accord.news.header import normalise_text, read_header, split_header
+from accord.news.lexicon.leaders import LEADERS
 from accord.news.model import Extraction, NewsDoc, Person
+from accord.news.names import norm
 from accord.news.natasha_adapter import Models, get_models
 from accord.news.persons import find_persons, person_position
 from accord.news.quotes import find_quotes
@@ -75,6 +77,8 @@ def to_extraction(doc: NewsDoc) -> Extraction:
     home = _home_country(doc)
     for e in doc.persons:
         pos, country = person_position(e)
+        if country is None:
+            country = LEADERS.get(norm(e.name)) or LEADERS.get(norm(e.last))
         if country is None and pos is not None:
             country = home
         persons.append(Person(e.name, pos, country))

@@ -109,3 +109,8 @@ def test_an_unknown_foreign_name_keeps_its_office(run) -> None:
         ("Владимир Путин", "президент", "RU"),
         ("Си Цзиньпин", "председатель", "CN"),
     }
+
+
+def test_a_well_known_leader_gets_a_state_when_the_text_gives_none(run) -> None:
+    persons = run("Лукашенко провел совещание с руководителями предприятий.").persons
+    assert [(p.name, p.country) for p in persons] == [("Лукашенко", "BY")]
