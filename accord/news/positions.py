@@ -135,7 +135,7 @@ def position_left(
     sent = doc.sentences[doc.sentence_of_token(first)]
     head_at = find_head(doc, first, person_tokens)
     if head_at is None:
-        return None, _adjacent_country(doc, first)
+        return None, None
     if case == "gent" and "nomn" in tokens[head_at].tags:
         return None, None  # «пресс-секретарь Путина»: the office is someone else's
     start = head_at
@@ -143,17 +143,14 @@ def position_left(
         start -= 1
     pos, country = _phrase(doc, start, first, person_tokens)
     if country is None:
-        country = _adjacent_country(doc, first)
+        country = _adjacent_country(doc, start)
     return pos, country
 
 
-def _adjacent_country(doc: NewsDoc, first: int) -> str | None:
-    """A country adjective right before the head: «белорусский министр», «российского президента»."""
-    for k in range(max(0, first - 4), first):
-        c = _country_at(doc, k)
-        if c is not None and c[1] in ("adj", "name"):
-            return c[0]
-    return None
+def _adjacent_country(doc: NewsDoc, start: int) -> str | None:
+    """A country adjective right before the office: «белорусский министр», «российского президента»."""
+    c = _country_at(doc, start - 1) if start > 0 else None
+    return c[0] if c is not None and c[1] == "adj" else None
 
 
 def position_right(doc: NewsDoc, last: int) -> tuple[str | None, str | None]:

@@ -114,3 +114,13 @@ def test_an_unknown_foreign_name_keeps_its_office(run) -> None:
 def test_a_well_known_leader_gets_a_state_when_the_text_gives_none(run) -> None:
     persons = run("Лукашенко провел совещание с руководителями предприятий.").persons
     assert [(p.name, p.country) for p in persons] == [("Лукашенко", "BY")]
+
+
+def test_a_state_next_to_a_name_is_not_its_state_without_an_office(run) -> None:
+    persons = run("Премьер-министр Японии Синдзо Абэ заявил о планах обсудить КНДР с Путиным.").persons
+    assert {(p.name, p.country) for p in persons} == {("Синдзо Абэ", "JP"), ("Путин", "RU")}
+
+
+def test_a_state_adjective_before_the_office_is_the_state(run) -> None:
+    persons = run("Встречу открыл белорусский министр промышленности Александр Ефимов.").persons
+    assert [(p.position, p.country) for p in persons] == [("министр промышленности", "BY")]
