@@ -43,7 +43,8 @@ def find_title(text: str) -> tuple[str | None, int]:
             pos += len(line) + 1
             continue
         rest = "\n".join(lines[i + 1 :]).strip()
-        if len(stripped) <= TITLE_MAX and rest and not _SENTENCE_BREAK.search(stripped.rstrip(" .")):
+        dateline = _dateline(stripped)[0]
+        if len(stripped) <= TITLE_MAX and rest and not dateline and not _SENTENCE_BREAK.search(stripped.rstrip(" .")):
             title = re.sub(r"\s+\.$", "", stripped).strip()
             return title or None, pos + len(line)
         return None, pos

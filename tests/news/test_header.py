@@ -44,3 +44,7 @@ def test_the_header_date_wins_over_the_text(run) -> None:
     got = run("date 2025-01-15 site\nЗаголовок\nБишкек, 29.09.25 /Кабар/. Текст новости.")
     assert got.date == "2025-01-15"
     assert got.title == "Заголовок"
+
+
+def test_a_short_dateline_paragraph_is_not_a_headline() -> None:
+    assert find_title("Бишкек, 29.09.25 /Кабар/. Министры встретились.\nВторой абзац.") == (None, 0)
