@@ -3,7 +3,7 @@
 The one entry point the CLI and the web app call::
 
     data = render(db, roadmap_code=None, as_of=date.today(), since=None, fmt="docx", lang="ru")
-    FORMATS["docx"].content_type, FORMATS["docx"].extension, file_name("by-kg-2030", date.today(), "docx")
+    FORMATS["docx"].content_type, FORMATS["docx"].extension, download_name("by-kg-2030", date.today(), "docx")
 
 `build(...)` gives the same report as plain data (`SessionReport`) for other uses.
 """
@@ -109,10 +109,24 @@ def render(
     return renderer(build(source, roadmap_code, as_of, since, lang, currency))
 
 
-def file_name(roadmap_code: str | None, as_of: date, fmt: str) -> str:
-    """A download name such as `by-kg-2030-report-2026-11-27.docx`."""
+def file_name(report: SessionReport, fmt: str) -> str:
+    """A download name for a built report, such as `by-kg-2030-report-2026-11-27.docx`."""
+    return download_name(report.title.roadmap_code, report.title.as_of, fmt)
+
+
+def download_name(roadmap_code: str | None, as_of: date, fmt: str) -> str:
+    """The same name without building the report (the web app names a file it streams)."""
     prefix = f"{roadmap_code}-" if roadmap_code else ""
     return f"{prefix}report-{as_of.isoformat()}{FORMATS[fmt].extension}"
 
 
-__all__ = ["FORMATS", "Format", "ReportError", "SessionReport", "build", "file_name", "render"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "ReportError",
+    "SessionReport",
+    "build",
+    "download_name",
+    "file_name",
+    "render",
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from accord.reports import FORMATS, file_name, render
+from accord.reports import FORMATS, build, download_name, file_name, render
 from accord.store.db import Database
 from tests import factories
 from tests.conftest import TODAY
@@ -44,8 +44,11 @@ def test_it_renders_from_an_open_session_too(example_db: Database) -> None:
     assert "Share done: 16.3%" in page
 
 
-def test_formats_name_their_content_type_and_file() -> None:
+def test_formats_name_their_content_type_and_file(example_db: Database) -> None:
     assert FORMATS["docx"].extension == ".docx" and "wordprocessingml" in FORMATS["docx"].content_type
     assert "spreadsheetml" in FORMATS["xlsx"].content_type
-    assert file_name("by-kg-2030", date(2026, 11, 27), "xlsx") == "by-kg-2030-report-2026-11-27.xlsx"
-    assert file_name(None, date(2026, 11, 27), "html") == "report-2026-11-27.html"
+    assert download_name("by-kg-2030", date(2026, 11, 27), "xlsx") == "by-kg-2030-report-2026-11-27.xlsx"
+    assert download_name(None, date(2026, 11, 27), "html") == "report-2026-11-27.html"
+    assert (
+        file_name(build(example_db, as_of=date(2026, 11, 27)), "docx") == "by-kg-2030-report-2026-11-27.docx"
+    )
