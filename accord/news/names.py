@@ -83,7 +83,11 @@ def is_common_word(models: Models, word: str, alone: bool = False) -> bool:
         return False
     if alone:
         top = parses[0].tags
-        return bool(top & NOT_NAME_ALONE) or ("NOUN" in top and "inan" in top and parses[0].score >= 0.5)
+        return (
+            bool(top & NOT_NAME_ALONE)
+            or ("NOUN" in top and "inan" in top and parses[0].score >= 0.5)
+            or ("NOUN" in top and "plur" in top and "Pltm" not in top)  # «Девочки», «Цветы»
+        )
     return bool(parses[0].tags & NOT_NAME_POS)
 
 

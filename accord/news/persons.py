@@ -83,6 +83,22 @@ def _family_surname(doc: NewsDoc, entities: list[PersonEntity], first: int) -> s
     return best[1].last
 
 
+def _split_at_lines(doc: NewsDoc, mentions: list[Mention]) -> list[Mention]:
+    """A name never runs over a line break (``Александр Мишкин\\nПолицейская``): cut it there."""
+    out = []
+    for m in mentions:
+        if "\n" not in m.text:
+            out.append(m)
+            continue
+        first = m.first
+        for k in range(m.first, m.last):
+            if k + 1 == m.last or "\n" in doc.text[doc.tokens[k].stop : doc.tokens[k + 1].start]:
+                start, stop = doc.tokens[first].start, doc.tokens[k].stop
+                out.append(Mention(m.type, start, stop, first, k + 1, doc.text[start:stop]))
+                first = k + 1
+    return out
+
+
 def find_persons(doc: NewsDoc, models: Models) -> None:
     """Fill ``doc.persons`` from the PER mentions."""
     person_tokens = {k for m in doc.mentions if m.type == "PER" for k in range(m.first, m.last)}
@@ -91,7 +107,7 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
     cases: dict[int, str] = {}
     extra = _people_inside_places(doc, models)
     person_tokens |= {k for m in extra for k in range(m.first, m.last)}
-    for m in sorted([*doc.mentions, *extra], key=lambda x: x.first):
+    for m in sorted(_split_at_lines(doc, [*doc.mentions, *extra]), key=lambda x: x.first):
         if m.type != "PER":
             continue
         if all(k in country_tokens for k in range(m.first, m.last)):

@@ -124,3 +124,12 @@ def test_a_state_next_to_a_name_is_not_its_state_without_an_office(run) -> None:
 def test_a_state_adjective_before_the_office_is_the_state(run) -> None:
     persons = run("Встречу открыл белорусский министр промышленности Александр Ефимов.").persons
     assert [(p.position, p.country) for p in persons] == [("министр промышленности", "BY")]
+
+
+def test_a_name_does_not_run_over_a_line_break(run) -> None:
+    text = "Губернатор Александр Мишкин\nПолицейская машина остановилась у здания."
+    assert names(run, text) == ["Александр Мишкин"]
+
+
+def test_a_plural_common_noun_alone_is_not_a_person(run) -> None:
+    assert run("Девочки пришли на праздник.").persons == []
