@@ -62,8 +62,9 @@ def sentence_events(tokens: list[Token]) -> set[str]:
     return found
 
 
-def find_events(doc: NewsDoc, places: dict[int, str]) -> None:
-    """Fill ``doc.events``; ``places`` maps sentence index → city named there."""
+def find_events(doc: NewsDoc, places: dict[int, str], dateline: str | None = None) -> None:
+    """Fill ``doc.events``; ``places`` maps sentence index → city named there; a dateline city is
+    where the reported events happened."""
     if not doc.countries:
         doc.events = []
         return
@@ -81,6 +82,8 @@ def find_events(doc: NewsDoc, places: dict[int, str]) -> None:
         where["phone_call"] = None  # a call has no place
         if agreed_only:
             where.pop("talks", None)  # «договорились» during the call, not a meeting
+    if dateline:
+        where = {t: (None if t == "phone_call" else dateline) for t in where}
     doc.events = [
         Event(t, list(doc.countries), where[t] or (default_place if t != "phone_call" else None))
         for t in EVENT_ORDER

@@ -158,7 +158,8 @@ def classify(tokens: list[Token], a: Amount, previous: list[Token]) -> str:
         return "other"
     kind = _kind_near(tokens, a.first)
     if kind is None and previous:
-        kind = _kind_near(previous, len(previous))
+        carried = _kind_near(previous, len(previous))
+        kind = carried if carried in G.CARRIED_KINDS else None
     if kind is None and set(lemmas) & G.DEAL_WORDS:
         kind = "other"
     return kind or ""

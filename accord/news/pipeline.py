@@ -27,7 +27,8 @@ def build_doc(text: str, source: str | None, models: Models, date: str | None = 
     find_country_mentions(doc, models)
     decide_parties(doc)
     find_persons(doc, models)
-    find_events(doc, _places(doc, models))
+    places, dateline = _places(doc, models)
+    find_events(doc, places, dateline)
     find_documents(doc)
     find_sectors(doc)
     find_figures(doc)
@@ -35,10 +36,12 @@ def build_doc(text: str, source: str | None, models: Models, date: str | None = 
     return doc
 
 
-def _places(doc: NewsDoc, models: Models) -> dict[int, str]:
-    """Sentence index → the city named there as a place (``в Минске``), in the nominative."""
+def _places(doc: NewsDoc, models: Models) -> tuple[dict[int, str], str | None]:
+    """Sentence index → the city named there as a place (``в Минске``), in the nominative;
+    and the dateline's city, if the item has one."""
     idx = country_index(models)
     out: dict[int, str] = {}
+    dateline = None
     # A dateline («МИНСК, 2 октября (БЕЛТА) –») names where the reported event happened.
     body = next((si for si, s in enumerate(doc.sentences) if s.start >= doc.body_start), None)
     if body is not None:
@@ -46,13 +49,13 @@ def _places(doc: NewsDoc, models: Models) -> dict[int, str]:
         if first + 1 < len(doc.tokens) and doc.tokens[first + 1].text == ",":
             hit = idx.city(doc.tokens[first])
             if hit is not None:
-                out[body] = hit[1]
+                out[body] = dateline = hit[1]
     for m in doc.country_mentions:
         if m.kind == "place" and m.sentence not in out:
             hit = idx.city(doc.tokens[m.first])
             if hit is not None:
                 out[m.sentence] = hit[1]
-    return out
+    return out, dateline
 
 
 def _home_country(doc: NewsDoc) -> str | None:

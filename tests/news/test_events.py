@@ -69,3 +69,10 @@ def test_a_call_has_no_place_and_what_was_agreed_on_it_is_not_a_meeting(run) -> 
 
 def test_a_plan_of_measures_is_not_an_event(tokens_of) -> None:
     assert sentence_events(tokens_of("Стороны обсудили выполнение плана мероприятий.")) == set()
+
+
+def test_a_dateline_city_is_where_the_events_happened(run) -> None:
+    text = ("Кыргызстан и Россия провели заседание межправкомиссии\n"
+            "Бишкек, 03.10.25 /Кабар/. Состоялось заседание межправительственной комиссии. "
+            "Следующее заседание решено провести в Москве.")
+    assert [(e.type, e.location) for e in run(text).events] == [("commission_session", "Бишкек")]

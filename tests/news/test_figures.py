@@ -26,6 +26,14 @@ FIGURES = [
     ("Кредит на 40 млн юаней выдан в марте 2025 года.", ("loan", 40e6, "CNY", "2025-03")),
 ]
 
+def test_only_investment_and_loans_carry_over_from_the_previous_sentence(run) -> None:
+    text = HEAD + ("Товарооборот в 2024 году составил 90 млн долларов. "
+                   "Фонд развития профинансировал проекты на сумму 20 млн долларов. "
+                   "Кроме того, на эти цели выделено еще 5 млн долларов.")
+    assert [(f.kind, f.value) for f in run(text).figures] == [
+        ("trade_turnover", 90e6), ("investment", 20e6), ("investment", 5e6)]
+
+
 NEGATIVE = [
     "В 2024 году в стране родилось 150 тысяч детей.",
     "Население города выросло до 1,2 млн человек.",

@@ -39,7 +39,7 @@ KIND_CUES: dict[str, frozenset[str]] = {
     "export": frozenset({"экспорт", "экспортировать", "экспортный"}),
     "import": frozenset({"импорт", "импортировать", "импортный"}),
     "investment": frozenset({"инвестиция", "инвестировать", "вложение", "вложить", "инвестиционный", "акция",
-                             "доля"}),
+                             "доля", "профинансировать", "финансировать", "финансирование", "инвестпроект"}),
     "loan": frozenset({"кредит", "заем", "займ", "заемный", "кредитный", "грант"}),
 }
 # Words that make «до N» a goal: «довести товарооборот до 3 млрд долларов».
@@ -65,3 +65,5 @@ VOLUME_WORDS: frozenset[str] = frozenset({
 })
 # A plain percentage counts when it is a share of something that changes hands.
 SHARE_WORDS: frozenset[str] = frozenset({"акция", "доля", "пакет", "пошлина"})
+# Kinds that carry over from the previous sentence («…инвестиционных проектов. В 2025 году планируется освоить…»).
+CARRIED_KINDS: frozenset[str] = frozenset({"investment", "loan"})
