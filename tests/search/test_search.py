@@ -66,3 +66,19 @@ def test_reindex_rebuilds_everything(db: Database) -> None:
         counts = reindex(s)
     assert counts["measure"] == 1 and counts["organization"] == 1
     assert titles(db, "measure") == ["2.1. Measure 2.1"]
+
+
+def test_a_common_word_is_counted_up_to_the_cap_and_listed_newest_first(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    import accord.search.index as index
+
+    monkeypatch.setattr(index, "RANKED_UP_TO", 3)
+    with db.transaction(actor="t") as s:
+        for i in range(6):
+            s.add(SourceItem(text_hash=f"h{i}", title=f"Соглашение {i}", text="Подписаны соглашения о торговле."))
+    with db.reading() as s:
+        hits, total = search(s, "соглашения", limit=2)
+        assert total == 4  # "more than 3"
+        assert [h.title for h in hits] == ["Соглашение 5", "Соглашение 4"]
+        hits, total = search(s, "соглашения торговле", kinds=["news"], limit=10, offset=4)
+        assert total == 4 and [h.title for h in hits] == ["Соглашение 1", "Соглашение 0"]
+        assert search(s, "соглашения", kinds=["measure"]) == ([], 0)

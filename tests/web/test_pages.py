@@ -48,3 +48,14 @@ def test_viewers_see_no_edit_form(reader) -> None:  # noqa: ANN001
 def test_it_answers_a_missing_page_with_a_translated_404(reader) -> None:  # noqa: ANN001
     response = reader.get("/measures/9999")
     assert response.status_code == 404 and "Не найдено" in response.text
+
+
+def test_the_reports_page_offers_the_session_report(reader) -> None:  # noqa: ANN001
+    page = reader.get("/reports").text
+    assert "/reports/session.docx" in page and "/reports/session.xlsx" in page
+    html = reader.get("/reports/session.html?lang=en&as_of=2026-11-27&since=")
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    docx = reader.get("/reports/session.docx?lang=ru")
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    assert "by-kg-2030-report-2026-11-27.docx" in docx.headers["content-disposition"]
+    assert reader.get("/reports/session.pdf").status_code == 404

@@ -50,7 +50,7 @@ def event_json(ctx: CtxDep, event_id: int) -> dict[str, Any]:
 
 @router.get("/api/v1/news", tags=["events"])
 def news_json(ctx: CtxDep, paging: PagingDep, q: str | None = None) -> dict[str, Any]:
-    """News items and documents read (title, date, outlet, URL)."""
+    """News items and documents read (title, date, outlet, URL), the most recently read first."""
     return list_news(ctx.session, q, paging.limit, paging.offset).as_dict(serialise.source_item)
 
 

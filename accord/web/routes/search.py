@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from accord.search.documents import KINDS
-from accord.search.index import search
+from accord.search.index import RANKED_UP_TO, search
 from accord.web.data.listing import Listing
 from accord.web.render import page
 from accord.web.routes.common import CtxDep, PagingDep
@@ -21,7 +21,7 @@ LINKS = {"measure": "/measures/{}", "agreement": "/agreements/{}", "project": "/
 
 def results(ctx: CtxDep, q: str, kind: list[str] | None, limit: int, offset: int) -> Listing[Any]:
     hits, total = search(ctx.session, q, [k for k in (kind or []) if k in KINDS] or None, limit, offset)
-    return Listing(hits, total, limit, offset, extra={"q": q})
+    return Listing(hits, total, limit, offset, extra={"q": q, "total_capped": total > RANKED_UP_TO})
 
 
 @router.get("/search", include_in_schema=False)

@@ -33,8 +33,12 @@ def upgrade() -> None:
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
         batch_op.create_index("ix_audit_entry_entity_row", ["entity", "entity_id"], unique=False)
     if op.get_bind().dialect.name == "postgresql":
-        # a stored vector (not in the ORM model: PostgreSQL fills it) so ranking need not re-parse the text
-        op.execute("ALTER TABLE search_entry ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', lemmas)) STORED")
+        # a stored vector (not in the ORM model: PostgreSQL fills it) so ranking need not re-parse the text;
+        # the kind rides along as a token (kindmeasure …) so a kind filter is answered by the index too
+        op.execute(
+            "ALTER TABLE search_entry ADD COLUMN tsv tsvector"
+            " GENERATED ALWAYS AS (to_tsvector('simple', 'kind' || kind || ' ' || lemmas)) STORED"
+        )
         op.execute("CREATE INDEX ix_search_entry_tsv ON search_entry USING gin (tsv)")
     # SQLite's FTS5 table over search_entry is created by accord.search.index on first use:
     # its shadow tables are not part of the declared schema.
@@ -42,7 +46,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for trigger in ("search_entry_ai", "search_entry_ad", "search_entry_au"):
+        for trigger in ("search_entry_ai", "search_entry_ad", "search_entry_au"):  # see accord.search.index
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS search_fts")
     else:
