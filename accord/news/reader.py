@@ -111,9 +111,8 @@ def read_bytes(data: bytes, source: str | None = None, content_type: str | None 
     if _looks_binary(data):
         raise UnreadableInput("input is binary, not text")
     text, encoding = decode(data)
-    is_html = (content_type or "").lower().startswith(("text/html", "application/xhtml")) or bool(
-        _HTML_HINT.search(data[:2048])
-    )
+    declared_html = (content_type or "").lower().startswith(("text/html", "application/xhtml"))
+    is_html = bool(_HTML_HINT.search(data[:4096])) or (declared_html and re.search(rb"<[a-zA-Z!/]", data[:4096]))
     title = None
     kind = "text/plain"
     if is_html:

@@ -91,3 +91,9 @@ def test_a_long_item_is_read_in_linear_time(models) -> None:
     sixty = time.perf_counter() - t0
     assert {p.name for p in long_.persons} == {p.name for p in short.persons}
     assert sixty < 60 * one * 3 + 5
+
+
+def test_plain_text_served_as_html_is_read_as_text() -> None:
+    article = read_bytes("Заголовок\nМинистры встретились в Минске.".encode(), "x", "text/html; charset=utf-8")
+    assert article.content_type == "text/plain"
+    assert article.text.startswith("Заголовок\n")
