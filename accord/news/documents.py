@@ -22,8 +22,9 @@ from accord.news.grammars.documents import (
     NOT_DOCUMENT_BEFORE,
     PLANNED_WORDS,
     SIGNED_VERBS,
+    SIGNING_HELD_BEFORE,
 )
-from accord.news.grammars.events import NEGATION
+from accord.news.grammars.events import HELD_WORDS, NEGATION
 from accord.news.model import Document, NewsDoc, Token
 
 TYPE_ORDER = ("roadmap", "memorandum", "agreement", "protocol", "program", "declaration", "contract")
@@ -86,6 +87,10 @@ def _status(tokens: list[Token], i: int) -> str | None:
                 status = "planned"
             elif "past" in tags or "PRTS" in tags or "PRTF" in tags:
                 status = "signed"
+        elif t.lemma == "подписание":
+            # «при подписании», «церемония подписания» report a signing; «к подписанию» a plan
+            held = any(x.lemma in HELD_WORDS for x in tokens) or (k > 0 and tokens[k - 1].lemma in SIGNING_HELD_BEFORE)
+            status = "signed" if held else "planned"
         elif t.lemma in PLANNED_WORDS:
             status = "planned"
         elif t.lemma in DISCUSSED_WORDS:
@@ -108,7 +113,7 @@ def sentence_documents(tokens: list[Token]) -> list[tuple[str, str | None, int |
         if any(p in IDIOM_BEFORE for p in prev) or (prev and prev[-1] == "к" and "прийти" in
                                                        [t.lemma for t in tokens[max(0, i - 3) : i]]):
             continue
-        if prev and prev[-1] in NOT_DOCUMENT_BEFORE:
+        if dtype == "program" and prev and prev[-1] in NOT_DOCUMENT_BEFORE:
             continue
         if _counted(tokens, i):
             continue

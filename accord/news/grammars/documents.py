@@ -38,3 +38,5 @@ FUTURE_AUX: frozenset[str] = frozenset({"быть"})
 COMMERCIAL_SUBJECTS: frozenset[str] = frozenset({"покупка", "продажа", "приобретение", "купля-продажа", "поставка",
                                                  "выкуп", "слияние", "поглощение"})
 CONDITIONAL: frozenset[str] = frozenset({"если", "ежели"})
+# «при подписании», «после подписания», «в ходе подписания»: the signing took place.
+SIGNING_HELD_BEFORE: frozenset[str] = frozenset({"при", "после", "ход", "итог", "церемония"})
