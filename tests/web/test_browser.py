@@ -144,6 +144,8 @@ def test_it_filters_the_roadmap_with_a_shareable_url(page) -> None:  # noqa: ANN
     shot(page, "roadmap-filtered")
     page.goto("/roadmap")
     shot(page, "roadmap")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(page, "roadmap-phone")
 
 
 def test_it_opens_a_measure_and_edits_it(page, browser_db: Database) -> None:  # noqa: ANN001
@@ -152,6 +154,9 @@ def test_it_opens_a_measure_and_edits_it(page, browser_db: Database) -> None:  #
     page.click("#measures a:has-text('лифтового')")
     page.wait_for_selector("#edit-measure")
     shot(page, "measure")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(page, "measure-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.select_option("#edit-measure select[name=status]", "in_progress")
     page.fill("#edit-measure textarea[name=note]", "Согласована площадка для сборки лифтов")
     page.click("#edit-measure button[type=submit]")
