@@ -80,8 +80,9 @@ def find_events(doc: NewsDoc, places: dict[int, str], dateline: str | None = Non
                 where[etype] = places.get(si) or where.get(etype)
     if "phone_call" in where:
         where["phone_call"] = None  # a call has no place
-        if agreed_only:
-            where.pop("talks", None)  # «договорились» during the call, not a meeting
+    if agreed_only and "talks" in where and set(where) - {"talks", "official_visit"}:
+        # «договорились» on a call, at a session or a forum: no separate meeting is reported
+        where.pop("talks")
     if dateline:
         where = {t: (None if t == "phone_call" else dateline) for t in where}
     doc.events = [

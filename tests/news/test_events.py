@@ -76,3 +76,10 @@ def test_a_dateline_city_is_where_the_events_happened(run) -> None:
             "Бишкек, 03.10.25 /Кабар/. Состоялось заседание межправительственной комиссии. "
             "Следующее заседание решено провести в Москве.")
     assert [(e.type, e.location) for e in run(text).events] == [("commission_session", "Бишкек")]
+
+
+def test_agreeing_at_a_session_is_not_a_separate_meeting(run) -> None:
+    text = ("Казахстан и Узбекистан провели заседание межправкомиссии\n"
+            "В Астане прошло заседание межправительственной комиссии. "
+            "Стороны договорились провести следующее заседание в Ташкенте.")
+    assert [e.type for e in run(text).events] == ["commission_session"]
