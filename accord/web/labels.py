@@ -25,6 +25,10 @@ LABELS: dict[str, dict[str, str]] = {
               "due_kind": "kind of deadline", "title": "Title", "expected_result": "Expected result",
               "description": "Description", "responsible": "Responsible", "create": "created", "update": "changed",
               "delete": "deleted", "add": "added", "remove": "removed", "indicator": "Indicator"},
+    "fact": {"types": "Kind of event", "documents": "Documents", "sectors": "Sectors", "figures": "Figures",
+             "quotes": "Quotes", "places": "Places", "organizations": "Organisations", "people": "People"},
+    "event_type": {"official_visit": "official visit", "visit": "visit", "talks": "talks", "signing": "signing",
+                   "meeting": "meeting", "session": "session", "forum": "forum", "call": "call"},
     "target": {"met": "met", "on track": "on track", "at risk": "at risk", "missed": "missed", "no data": "no data"},
 }
 
