@@ -27,6 +27,14 @@ class Marked:
 
 
 @dataclass(frozen=True)
+class Foreign:
+    """An amount left in its original currency because no official rate converts it."""
+
+    value: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
 class Column:
     header: str
     kind: str = "text"  # text, int, date, amount, percent
@@ -62,6 +70,8 @@ def as_text(value: Any, kind: str, lang: str) -> str:
         return f"{shown}*" if value.illustrative and shown != "—" else shown
     if value is None or value == "":
         return "—" if kind != "text" else ""
+    if isinstance(value, Foreign):
+        return f"{words.number(value.value, lang, 1)} {value.currency}"
     if kind == "date" and isinstance(value, date):
         return words.day(value, lang)
     if kind == "amount":
@@ -278,7 +288,7 @@ def trade_value(cell: TradeCell | None, currency: str) -> Marked | None:
         return None
     value = cell.value / MILLION
     if cell.currency != currency:
-        return Marked(f"{value:.1f} {cell.currency}", cell.illustrative)
+        return Marked(Foreign(value, cell.currency), cell.illustrative)
     return Marked(value, cell.illustrative)
 
 

@@ -21,7 +21,7 @@ from accord.reports import labels as words
 from accord.reports import prose, tables
 from accord.reports.charts import charts_png
 from accord.reports.model import SessionReport
-from accord.reports.tables import Column, Marked, Table
+from accord.reports.tables import Column, Foreign, Marked, Table
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 BOLD = Font(bold=True)
@@ -44,6 +44,8 @@ def cell_value(value: Any, column: Column) -> tuple[Any, bool]:
     """The value to store (numbers as numbers) and whether it comes from illustrative data."""
     marked = isinstance(value, Marked) and value.illustrative
     raw = tables.plain_value(value)
+    if isinstance(raw, Foreign):
+        raw = raw.value
     if isinstance(raw, Decimal):
         raw = float(raw)
     if column.kind == "text" and marked:
@@ -77,6 +79,9 @@ def write_table(
             cell = sheet.cell(row=start + offset, column=index, value=stored)
             if isinstance(stored, int | float | date) and column.kind in FORMATS:
                 cell.number_format = FORMATS[column.kind]
+            foreign = tables.plain_value(value)
+            if isinstance(foreign, Foreign):
+                cell.number_format = f'#,##0.0 "{foreign.currency}"'  # kept in its own currency, no rate
             cell.alignment = WRAP
             if illustrative:
                 cell.font, marks = ILLUSTRATIVE, True

@@ -169,3 +169,17 @@ def test_a_three_party_roadmap_without_commission_or_trade(db: Database) -> None
         "Responsible (KZ)",
     ]
     assert body_rows(overdue)[0][6] == "3"
+
+
+def test_without_rates_figures_stay_in_their_currency_and_the_report_says_so(
+    shared_example: Database,
+) -> None:
+    doc = open_docx(render(shared_example, as_of=TODAY, fmt="docx", currency="EUR"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Пересчет в EUR требует официальных курсов, которых нет в системе" in text
+    rows = body_rows(table_with_header(doc, "Период", "экспорт", "товарооборот"), header_rows=2)
+    first = next(r for r in rows if r[0] == "2020")
+    assert first[1] == "50,9 USD*" and first[3] == "—"  # no turnover is made up from unconverted figures
+    xlsx = render(shared_example, as_of=TODAY, fmt="xlsx", currency="EUR")
+    html = render(shared_example, as_of=TODAY, fmt="html", currency="EUR").decode("utf-8")
+    assert xlsx[:2] == b"PK" and "50,9 USD*" in html
