@@ -101,46 +101,68 @@ def _split_at_lines(doc: NewsDoc, mentions: list[Mention]) -> list[Mention]:
 
 def find_persons(doc: NewsDoc, models: Models) -> None:
     """Fill ``doc.persons`` from the PER mentions."""
-    person_tokens = {k for m in doc.mentions if m.type == "PER" for k in range(m.first, m.last)}
-    country_tokens = {k for m in doc.country_mentions for k in range(m.first, m.last)}
-    parsed: list[tuple[NameParts, int, int]] = []
-    cases: dict[int, str] = {}
     extra = _people_inside_places(doc, models)
-    person_tokens |= {k for m in extra for k in range(m.first, m.last)}
-    for m in sorted(_split_at_lines(doc, [*doc.mentions, *extra]), key=lambda x: x.first):
-        if m.type != "PER":
+    person_tokens = {k for m in [*doc.mentions, *extra] if m.type == "PER" for k in range(m.first, m.last)}
+    parsed = _read_mentions(doc, models, [*doc.mentions, *extra], person_tokens)
+    entities, first_only = _merge(parsed)
+    _join_lone_surnames(entities)
+    _join_typos(entities)
+    entities = _drop_places_and_organisations(doc, entities)
+    _place_first_names(doc, entities, first_only)
+    cases = {first: parts.case for parts, first, _ in parsed}
+    for e in entities:
+        e.mentions.sort()
+        for first, last in e.mentions:
+            pos, country = position_left(doc, first, person_tokens, cases.get(first))
+            if pos is None:
+                pos2, country2 = position_right(doc, last)
+                pos, country = pos2, country or country2
+            e.positions.append((pos or "", country))
+    entities.sort(key=lambda e: e.mentions[0][0] if e.mentions else 0)
+    doc.persons = entities
+
+
+Parsed = list[tuple[NameParts, int, int]]
+
+
+def _read_mentions(doc: NewsDoc, models: Models, mentions: list[Mention], person_tokens: set[int]) -> Parsed:
+    """Each PER mention as nominative name parts (mentions that are not names are dropped)."""
+    country_tokens = set(doc.country_tokens)
+    parsed: Parsed = []
+    for m in sorted(_split_at_lines(doc, mentions), key=lambda x: x.first):
+        if m.type != "PER" or all(k in country_tokens for k in range(m.first, m.last)):
             continue
-        if all(k in country_tokens for k in range(m.first, m.last)):
-            continue
-        words = [t.text for t in doc.tokens[m.first : m.last] if t.is_word or t.text == "."]
         merged: list[str] = []
-        for w in words:
-            if w == "." and merged:
+        for t in doc.tokens[m.first : m.last]:
+            if t.text == "." and merged:
                 merged[-1] += "."
-            elif w != ".":
-                merged.append(w)
+            elif t.is_word:
+                merged.append(t.text)
         parts = parse_name(models, merged, head_case(doc, m.first, person_tokens))
         if parts is not None:
             parsed.append((parts, m.first, m.last))
-            cases[m.first] = parts.case
+    return parsed
 
+
+def _merge(parsed: Parsed) -> tuple[list[PersonEntity], Parsed]:
+    """People by surname (inflection-tolerant, first names compatible); first names alone set aside."""
     entities: list[PersonEntity] = []
     by_letter: dict[str, list[PersonEntity]] = {}  # surnames that can match share their first letter
-    first_only: list[tuple[NameParts, int, int]] = []
+    first_only: Parsed = []
     full_firsts = [p.first for p, _, _ in parsed if p.first and not p.first_only and not p.patronymic_last]
     for parts, first, last in parsed:
         if parts.first_only:
             first_only.append((parts, first, last))
             continue
         if parts.patronymic_last and any(same_stem(parts.first or "", f) for f in full_firsts):
+            # «Константин Валентинович» after «Константин Рябинов»: first name and patronymic
             first_only.append((NameParts(parts.first, [], parts.first or "", parts.case, True), first, last))
             continue
-        target = None
         bucket = by_letter.setdefault(norm(parts.last)[:1], [])
-        for e in bucket:
-            if _same_surname(e.last, parts.last) and _compatible_first(e.first, parts.first):
-                target = e
-                break
+        target = next(
+            (e for e in bucket if _same_surname(e.last, parts.last) and _compatible_first(e.first, parts.first)),
+            None,
+        )
         if target is None:
             target = PersonEntity(parts.first, parts.last, list(parts.middle))
             entities.append(target)
@@ -148,8 +170,11 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
         elif parts.first and (not target.first or is_initial(target.first)):
             target.first, target.middle = parts.first, list(parts.middle)
         target.mentions.append((first, last))
+    return entities, first_only
 
-    # Surname-only entities join a full name with the same surname when it is unambiguous.
+
+def _join_lone_surnames(entities: list[PersonEntity]) -> None:
+    """A surname alone joins the full name with that surname when there is only one."""
     full = [e for e in entities if e.first]
     for e in [e for e in entities if not e.first]:
         cands = [f for f in full if _same_surname(f.last, e.last)]
@@ -157,25 +182,32 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
             cands[0].mentions.extend(e.mentions)
             entities.remove(e)
 
-    # One-off typos join the person meant.
+
+def _join_typos(entities: list[PersonEntity]) -> None:
+    """A one-off spelling one edit away (``Тручин``) joins the person mentioned more often."""
     for e in sorted(entities, key=lambda x: len(x.mentions)):
         if len(e.mentions) != 1 or e not in entities:
             continue
         for f in entities:
-            if f is not e and len(f.mentions) >= 1 and _typo(e.last, f.last) and _compatible_first(e.first, f.first):
-                if len(f.mentions) > 1 or (e.first and f.first and same_stem(e.first, f.first)):
-                    f.mentions.extend(e.mentions)
-                    entities.remove(e)
-                    break
+            if f is e or not _typo(e.last, f.last) or not _compatible_first(e.first, f.first):
+                continue
+            if len(f.mentions) > 1 or (e.first and f.first and same_stem(e.first, f.first)):
+                f.mentions.extend(e.mentions)
+                entities.remove(e)
+                break
 
-    # A lone surname that the tagger elsewhere reads as a place or an organisation is not a person.
+
+def _drop_places_and_organisations(doc: NewsDoc, entities: list[PersonEntity]) -> list[PersonEntity]:
+    """A lone surname that the tagger elsewhere reads as a place or an organisation is not a person."""
     other_words = {
         norm(t.text) for m in doc.mentions if m.type in ("LOC", "ORG") for t in doc.tokens[m.first : m.last]
     }
-    entities = [e for e in entities if e.first or not any(same_stem(e.last, w) for w in other_words)]
+    return [e for e in entities if e.first or not any(same_stem(e.last, w) for w in other_words)]
 
-    # A first name alone joins the person with that first name; in a list right after a full
-    # name («Маргарита Рудяк и их дети Эрнест и Юлия») it takes that surname; otherwise it stands alone.
+
+def _place_first_names(doc: NewsDoc, entities: list[PersonEntity], first_only: Parsed) -> None:
+    """A first name alone joins the person with that first name; in a list right after a full
+    name («Маргарита Рудяк и их дети Эрнест и Юлия») it takes that surname; else it stands alone."""
     for parts, first, last in first_only:
         same_last = [e for e in entities if _same_surname(e.last, parts.last)]
         if same_last:  # «Гиллард» is a surname here, whatever the dictionary says
@@ -189,17 +221,6 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
         if family and any(e.first and same_stem(e.first, parts.first or "") and e.last == family for e in entities):
             continue
         entities.append(PersonEntity(parts.first if family else None, family or parts.last, [], [(first, last)]))
-
-    for e in entities:
-        e.mentions.sort()
-        for first, last in e.mentions:
-            pos, country = position_left(doc, first, person_tokens, cases.get(first))
-            if pos is None:
-                pos2, country2 = position_right(doc, last)
-                pos, country = pos2, country or country2
-            e.positions.append((pos or "", country))
-    entities.sort(key=lambda e: e.mentions[0][0] if e.mentions else 0)
-    doc.persons = entities
 
 
 def person_position(e: PersonEntity) -> tuple[str | None, str | None]:
