@@ -177,7 +177,7 @@ class Trade:
     reporters: list[str]
     lines: list[TradeLine]
     target: TargetLine | None
-    #: "2024: 1 USD = … (NBKR …)" for every conversion made
+    #: "2024: 1 USD = 87.45 KGS (the bank: its quote on the day)" for every period converted
     conversions: list[str]
     #: figures that could not be converted and stay in their original currency
     missing_rates: list[str]

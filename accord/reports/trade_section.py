@@ -11,7 +11,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from accord.reports.labels import period_label
+from accord.fx.rates import Conversion, plain, round_sig
+from accord.fx.sources import get as get_source
+from accord.reports.labels import day, period_label
 from accord.reports.model import TargetLine, Trade, TradeCell, TradeLine
 from accord.store.models import Roadmap
 from accord.trade.summary import Figure, trade_summary
@@ -23,6 +25,16 @@ def cell(fig: Figure | None, currency: str) -> TradeCell | None:
     if fig.value is None:
         return TradeCell(fig.original, fig.original_currency, fig.illustrative)
     return TradeCell(fig.value, currency, fig.illustrative)
+
+
+def rate_text(conversion: Conversion, lang: str) -> str:
+    """The effective rate, the bank that published it and each official rate used, with its date."""
+    bank = get_source(conversion.source or "")
+    effective = f"1 {conversion.currency} = {plain(round_sig(conversion.factor, 6))} {conversion.target}"
+    used = "; ".join(
+        f"{leg.quote()} {'на' if lang == 'ru' else 'of'} {day(leg.on, lang)}" for leg in conversion.legs
+    )
+    return f"{effective} ({bank.name_ru if lang == 'ru' else bank.name}: {used})"
 
 
 def trade_section(session: Session, roadmap: Roadmap, as_of: date, currency: str | None, lang: str) -> Trade:
@@ -43,7 +55,7 @@ def trade_section(session: Session, roadmap: Roadmap, as_of: date, currency: str
                 if fig.source not in sources:
                     sources.append(fig.source)
                 if fig.conversion and fig.conversion.legs:
-                    conversions.setdefault(period_label(row.period, lang), fig.conversion.rate_text())
+                    conversions.setdefault(period_label(row.period, lang), rate_text(fig.conversion, lang))
             converted = all(f is None or f.value is not None for f in (rep.export, rep.import_))
             by_reporter[code] = (
                 cell(rep.export, summary.currency),
