@@ -114,7 +114,10 @@ def trade_figure(report: SessionReport) -> Figure | None:
     ax.legend(
         [handles[i] for i in order], [names[i] for i in order], frameon=False, fontsize=7, loc="upper left"
     )
-    ax.set_title(label("chart_trade", lang), loc="left", fontsize=9, fontweight="bold")
+    shown = target is not None and target.currency == trade.currency
+    ax.set_title(
+        label("chart_trade" if shown else "chart_trade_only", lang), loc="left", fontsize=9, fontweight="bold"
+    )
     fig.tight_layout()
     return fig
 

@@ -78,6 +78,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Товарооборот по данным каждой из сторон и целевой показатель",
         "Trade turnover as each side reports it, against the target",
     ),
+    "chart_trade_only": ("Товарооборот по данным каждой из сторон", "Trade turnover as each side reports it"),
     "chart_path": ("требуемая траектория", "path to the target"),
     "chart_measures": ("мероприятий", "measures"),
     "chart_million": ("млн", "million"),
