@@ -6,8 +6,8 @@ Builds the record (200 roadmaps, 20,000 measures, 200,000 news items, 1,000,000 
 rows at --scale 1; fewer with a smaller scale), starts uvicorn on 127.0.0.1 in its own
 process, and times requests from this process: the dashboard, a filtered roadmap list,
 measure pages, search, and API lists. Prints p50/p95/max per page; the target is
-p95 < 100 ms. PostgreSQL: ACCORD_BENCH_PG_URL (default the test server's database
-`test`, in a schema of its own that is dropped afterwards).
+p95 < 100 ms. PostgreSQL: a database `accord_bench` created on the server of ACCORD_BENCH_PG_URL
+(default the test server) and dropped afterwards.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 
@@ -34,8 +35,9 @@ from web_data import generate, scaled  # noqa: E402
 
 from accord.store.db import Database  # noqa: E402
 
+#: a server to create the benchmark's own database on (it is dropped afterwards)
 PG_URL = os.environ.get("ACCORD_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-SCHEMA = "accord_bench"
+BENCH_DB = "accord_bench"
 TODAY = date(2026, 11, 27)
 QUERIES = ["соглашения", "сборочного производства лифтов", "заседания рабочей группы в Бишкеке", "туризма",
            "логистических центров", "Турчин"]
@@ -48,21 +50,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def pg_url() -> str:
+def _admin(statement: str) -> None:
     admin = Database(PG_URL)
-    with admin.engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-        conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
+    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(statement))
     admin.dispose()
-    sep = "&" if "?" in PG_URL else "?"
-    return f"{PG_URL}{sep}options=-csearch_path%3D{SCHEMA}"
+
+
+def pg_url() -> str:
+    """A fresh database of its own, so the benchmark never touches the test suite's tables."""
+    _admin(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+    _admin(f'CREATE DATABASE "{BENCH_DB}"')
+    return make_url(PG_URL).set(database=BENCH_DB).render_as_string(hide_password=False)
 
 
 def drop_pg() -> None:
-    admin = Database(PG_URL)
-    with admin.engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-    admin.dispose()
+    _admin(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
 
 
 def start_server(url: str, var_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
@@ -151,8 +154,15 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="accord-bench-") as tmp:
         for kind in args.db.split(","):
-            rows += run(kind.strip(), args.scale, args.requests, Path(tmp))
-    n = scaled(args.scale)
+            done = run(kind.strip(), args.scale, args.requests, Path(tmp))
+            table(done, args.scale)
+            rows += done
+    if len(rows) > len(done):
+        table(rows, args.scale)
+
+
+def table(rows: list[tuple[str, str, int, float, float, float]], scale: float) -> None:
+    n = scaled(scale)
     print(f"\nrecord: {n['roadmaps']} roadmaps, {n['measures']:,} measures, {n['news']:,} news items, "
           f"{n['audit']:,} audit rows; target p95 < {TARGET_MS:.0f} ms\n")
     print(f"| {'database':<9}| {'page':<18}| {'n':>4} | {'p50 ms':>7} | {'p95 ms':>7} | {'max ms':>7} | ok |")
