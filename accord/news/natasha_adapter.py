@@ -15,7 +15,14 @@ from accord.news.model import ANALYSE, Mention, Sentence, Token
 from accord.news.vocabulary import rule_words
 
 _LOCK = threading.Lock()
-PREFIX = 4  # letters that make an unlisted word form worth analysing
+_VOWELS = "аеёиоуыэюяйь"
+
+
+def _stem(word: str) -> str:
+    """A word without its final vowels: «сум» for «сумов» once the ending is cut."""
+    while len(word) > 3 and word[-1] in _VOWELS:
+        word = word[:-1]
+    return word
 _MODELS: Models | None = None
 
 
@@ -41,7 +48,7 @@ class Models:
         self.morph = MorphVocab()
         self._parse = lru_cache(maxsize=200_000)(self._parse_uncached)
         self.rule_forms = self._forms(rule_words())
-        self.rule_prefixes = frozenset(f[:PREFIX] for f in self.rule_forms)
+        self.rule_stems = frozenset(_stem(w) for w in rule_words() if len(_stem(w)) >= 3)
         Token.analyse = self._analyse
         Token.rule_lemma = self.rule_lemma
 
@@ -62,13 +69,16 @@ class Models:
         return {f: (next(iter(ls)) if len(ls) == 1 else ANALYSE) for f, ls in lemmas.items()}
 
     def rule_lemma(self, lower: str) -> str | None:
-        """The lemma of a form of a rule word; ANALYSE if ambiguous or if the word begins like one
-        (a form the dictionary does not list, such as ``сумов``); None for other words."""
+        """The lemma of a form of a rule word; ANALYSE if ambiguous or if the word is a rule word's
+        stem with an ending the dictionary does not list (``сумов``); None for other words."""
         known = self.rule_forms.get(lower)
         if known is not None:
             return known
-        if len(lower) >= PREFIX and lower[:PREFIX] in self.rule_prefixes:
-            return ANALYSE
+        for cut in range(0, 4):
+            if len(lower) - cut < 3:
+                break
+            if _stem(lower[: len(lower) - cut]) in self.rule_stems:
+                return ANALYSE
         return None
 
     def _analyse(self, word: str) -> tuple[str, frozenset[str]]:
