@@ -38,7 +38,8 @@ from accord.store import migrate  # noqa: E402
 from accord.store.db import Database  # noqa: E402
 from accord.store.models import Evidence, SourceItem  # noqa: E402
 
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+#: a database of its own, so no test run drops the tables from under a long benchmark
+PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/accord_ingest_bench"
 
 #: (first name, last name, office with the country, in the nominative, country)
 PEOPLE = [
@@ -175,6 +176,7 @@ def prepare(kind: str, pg_url: str, workdir: Path) -> Database:
     if kind == "sqlite":
         db = Database(f"sqlite:///{workdir / 'bench.db'}")
     else:
+        _create_database(pg_url)
         admin = Database(pg_url)
         with admin.engine.begin() as conn:
             conn.execute(text("DROP SCHEMA IF EXISTS accord_bench CASCADE"))
@@ -185,6 +187,20 @@ def prepare(kind: str, pg_url: str, workdir: Path) -> Database:
     migrate.upgrade(db)
     load_example(db, date(2026, 11, 27))
     return db
+
+
+def _create_database(pg_url: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    url = make_url(pg_url)
+    server = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        if not conn.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": url.database}
+        ).first():
+            conn.execute(text(f'CREATE DATABASE "{url.database}"'))
+    server.dispose()
 
 
 def bench(kind: str, n: int, pg_url: str) -> None:

@@ -56,6 +56,7 @@ class MeasureView:
     starts: date | None
     due: date | None
     status: str
+    parties: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +85,14 @@ class Record:
     measures: list[MeasureView] = field(default_factory=list)
     agreements: list[AgreementView] = field(default_factory=list)
     projects: list[ProjectView] = field(default_factory=list)
+    #: the parties of each roadmap: news about other pairs of states is not evidence here
+    party_sets: list[frozenset[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, session: Session) -> Record:
         record = cls()
-        roadmaps = {r.id: r for r in session.scalars(select(Roadmap))}
+        roadmaps = {r.id: r for r in session.scalars(select(Roadmap).options(selectinload(Roadmap.parties)))}
+        record.party_sets = [frozenset(r.party_codes) for r in roadmaps.values()]
         for m in session.scalars(
             select(Measure).options(selectinload(Measure.direction), selectinload(Measure.assignments))
         ):
@@ -104,6 +108,9 @@ class Record:
                     starts,
                     m.due_on,
                     m.status,
+                    frozenset(roadmaps[m.roadmap_id].party_codes)
+                    if m.roadmap_id in roadmaps
+                    else frozenset(),
                 )
             )
         for a in session.scalars(
@@ -165,12 +172,15 @@ def _short(text: str, size: int = 60) -> str:
 def for_measures(record: Record, item: ItemFacts) -> list[Proposal]:
     """Sector → direction, shared lemmas with title and expected result, bodies named, date in window."""
     sectors = set(item.extraction.get("sectors") or [])
+    countries = set(item.extraction.get("countries") or [])
     scored = []
     for m in record.measures:
         shared = sorted(m.lemmas & item.lemmas)
         orgs = [item.org_labels.get(o, str(o)) for o in m.orgs if o in item.orgs]
         if len(shared) < 2 and not orgs:
             continue
+        if not orgs and len(m.parties & countries) < min(2, len(m.parties)):
+            continue  # the item reports no interaction between the roadmap's parties
         overlap = len(shared) / len(m.lemmas) if m.lemmas else 0.0
         parts = []
         score = 0.4 * overlap
@@ -247,7 +257,7 @@ def for_agreements(record: Record, item: ItemFacts) -> list[Proposal]:
                 best = Proposal("agreement", a.id, kind, round(min(score, 1.0), 3), reason, fact)
         if best is not None:
             out.append(best)
-        elif doc["status"] == "signed" and parties and item.day:
+        elif doc["status"] == "signed" and item.day and _between_parties(record, parties):
             label = DOCUMENT_RU.get(doc["type"], doc["type"])
             reason = (
                 f"signed {label} {'–'.join(sorted(parties))} on {item.day} is not in the register: "
@@ -284,6 +294,11 @@ def for_projects(record: Record, item: ItemFacts) -> list[Proposal]:
         out.append(Proposal("project", p.id, "project_evidence", round(min(score, 1.0), 3), reason, {}))
     out.sort(key=lambda p: -p.score)
     return out[:2]
+
+
+def _between_parties(record: Record, parties: set[str]) -> bool:
+    """A document between two or more parties of one roadmap (others' documents are not ours to register)."""
+    return any(len(parties & roadmap) >= min(2, len(roadmap)) for roadmap in record.party_sets if roadmap)
 
 
 def _location(extraction: dict[str, Any]) -> str | None:
