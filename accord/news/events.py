@@ -15,6 +15,7 @@ from accord.news.grammars.events import (
 )
 from accord.news.model import Event, NewsDoc, Token
 
+ANNIVERSARY = ("летие", "летию", "летия", "летием")
 NAMED_PART = frozenset({"мероприятие"})  # «план мероприятий» names a document, not an event
 EVENT_ORDER = ("official_visit", "talks", "phone_call", "signing", "commission_session", "forum", "other_event")
 
@@ -29,7 +30,9 @@ def has_sequence(lemmas: list[str], seq: tuple[str, ...]) -> int:
 
 
 def _negated(tokens: list[Token], i: int) -> bool:
-    return any(t.lower in NEGATION for t in tokens[max(0, i - 3) : i])
+    """«не состоялась», or an anniversary of a past event («к 75-летию встречи на Эльбе»)."""
+    before = tokens[max(0, i - 3) : i]
+    return any(t.lower in NEGATION or t.lower.endswith(ANNIVERSARY) or t.lemma == "годовщина" for t in before)
 
 
 def sentence_events(tokens: list[Token]) -> set[str]:
