@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +21,7 @@ from accord.ingest.feeds import FeedError, parse_feed
 from accord.ingest.fetch import Fetcher, FetchError, Policy
 from accord.ingest.store import AlreadyStored, Catalog, PageState, Prepared, check, remember_page, save
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
+from accord.news import UnreadableInput, extract_article, read_bytes
 from accord.store.base import utcnow
 from accord.store.db import Database
 from accord.store.models import FetchedPage, FetchFailure, NewsSource
@@ -150,8 +152,6 @@ class Ingestor:
         if path.is_dir() and not files:
             self._fail(label, None, f"no {', '.join(SUFFIXES)} files in the folder", None)
         self.progress.total(len(files))
-        from accord.news import UnreadableInput
-
         for file in files:
             try:
                 data = file.read_bytes() if file.stat().st_size <= self.fetcher.policy.max_bytes else None
@@ -233,6 +233,9 @@ class Ingestor:
                 continue
             if fetched.not_modified:
                 self.summary.duplicates += 1
+                if known is not None and entry.stamp != known.stamp:  # re-dated, same page: skip it next time
+                    with self.db.transaction() as session:
+                        remember_page(session, PageState(key, known.etag, known.last_modified, entry.stamp))
             else:
                 state = PageState(key, fetched.etag, fetched.last_modified, entry.stamp)
                 self._page(key, fetched.body, fetched.content_type, label, source_id, state, entry.published)
@@ -248,8 +251,6 @@ class Ingestor:
         state: PageState,
         published: date | None = None,
     ) -> None:
-        from accord.news import UnreadableInput
-
         try:
             self.item(key, body, content_type, label, state, published, source_id)
         except UnreadableInput as exc:
@@ -277,8 +278,6 @@ class Ingestor:
 
         Raises ``UnreadableInput`` for input that is not a readable text.
         """
-        from accord.news import UnreadableInput, extract_article, read_bytes
-
         article = read_bytes(data, key, content_type)
         digest = text_hash(article.text)
         with self.db.reading() as session:
@@ -360,8 +359,6 @@ def _date(value: Any) -> date | None:
 def _outlet(key: str, label: str) -> str | None:
     if key.startswith("file:"):
         return None
-    from urllib.parse import urlsplit
-
     return (urlsplit(key).hostname or label)[:200]
 
 

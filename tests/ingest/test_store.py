@@ -89,16 +89,16 @@ def test_an_item_the_reader_cannot_process_is_a_failure_and_the_run_goes_on(
 ) -> None:
     (tmp_path / "1.txt").write_text(texts.LIFTS, encoding="utf-8")
     (tmp_path / "2.txt").write_text(texts.VETERINARY, encoding="utf-8")
-    import accord.news
+    import accord.ingest.run
 
-    real = accord.news.extract_article
+    real = accord.ingest.run.extract_article
 
     def fragile(article, models=None):  # type: ignore[no-untyped-def]
         if "лифт" in article.text:
             raise ValueError("unexpected token")
         return real(article)
 
-    monkeypatch.setattr(accord.news, "extract_article", fragile)
+    monkeypatch.setattr(accord.ingest.run, "extract_article", fragile)
     with Ingestor(example_db, "alice", FAST) as ingestor:
         summary = ingestor.run([str(tmp_path)])
     assert summary.new == 1 and summary.exit_code == 0
