@@ -18,7 +18,7 @@ NOT_A_PERSON = re.compile(
     re.IGNORECASE,
 )
 DASH_LINE = re.compile(r"^\s*[-–—]\s*(.+)$", re.DOTALL)
-MIN_WORDS = 3
+MIN_WORDS = 2
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 # «– резюмировал парламентарий»: role words that name an office in other words.
 ROLE_SYNONYMS: dict[str, str] = {
