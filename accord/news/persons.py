@@ -32,13 +32,14 @@ def _same_surname(a: str, b: str) -> bool:
     if same_stem(a, b):
         return True
     short, long_ = sorted((norm(a), norm(b)), key=len)
-    if len(short) >= 2 and long_.startswith(short) and len(long_) - len(short) <= 2 and long_[len(short):] in _SHORT_ENDINGS:
-        return True  # «Ир» ~ «Ира», «Ким» ~ «Киму»
+    base = short[:-1] if short.endswith(("ь", "й")) and len(short) > 2 else short
+    if len(base) >= 2 and long_.startswith(base) and long_[len(base):] in _SHORT_ENDINGS:
+        return True  # «Ир» ~ «Ира», «Ким» ~ «Киму», «Коль» ~ «Коля»
     pa, pb = a.split("-"), b.split("-")
     return len(pa) == len(pb) > 1 and all(same_stem(x, y) for x, y in zip(pa, pb, strict=True))
 
 
-_SHORT_ENDINGS = frozenset({"а", "у", "ом", "е", "ым", "ой", "я", "ю", "ем"})
+_SHORT_ENDINGS = frozenset({"а", "у", "ом", "е", "ым", "ой", "я", "ю", "ем", "и"})
 
 
 def _people_inside_places(doc: NewsDoc, models: Models) -> list[Mention]:

@@ -133,3 +133,8 @@ def test_a_name_does_not_run_over_a_line_break(run) -> None:
 
 def test_a_plural_common_noun_alone_is_not_a_person(run) -> None:
     assert run("Девочки пришли на праздник.").persons == []
+
+
+def test_a_surname_ending_in_a_soft_sign_merges_its_forms(run) -> None:
+    text = "Канцлер Гельмут Коль выступил в бундестаге. Депутаты ждали от Коля извинений."
+    assert names(run, text) == ["Гельмут Коль"]
