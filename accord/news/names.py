@@ -213,14 +213,19 @@ def parse_name(models: Models, words: list[str], prefer: str | None = None) -> N
 
 def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str, prefer: str | None = None) -> tuple[str, str]:
     """The (case, gender) on which the first name and the surname agree best."""
-    has_name = any("Name" in p.tags and p.score >= 0.2 for p in fp)
+    name_parses = [p for p in fp if "Name" in p.tags and "plur" not in p.tags]
+    best_name = max((p.score for p in name_parses), default=0.0)
+    best_surn = max((p.score for p in fp if "Surn" in p.tags), default=0.0)
+    # «Семена» is mostly «семя» to the dictionary, but as a first name it is Семён: compare names
+    # with names; a word read more often as a surname («Ким») is not a first name.
+    has_name = best_name >= 0.05 and best_name >= best_surn
     known_first = [p for p in fp if p.known and "NOUN" in p.tags]
     best = (0.0, "nomn", "masc")
     for case in CASES:
         for gender in ("masc", "femn"):
             if has_name:
                 sf = max(
-                    (p.score for p in fp if "Name" in p.tags and case in p.tags and gender in p.tags and "plur" not in p.tags),
+                    (p.score / best_name for p in name_parses if case in p.tags and gender in p.tags),
                     default=0.0,
                 )
             elif known_first:
@@ -243,6 +248,8 @@ def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str, prefer: str 
                 sl = 0.3 if max(len(e) for e in ends) >= 3 else 0.15
             if sl == 0.0 and gender == "femn" and low[-1:] not in "аяоеиуюы":
                 sl = 0.3
+            if sl == 0.0 and low.endswith(("о", "е", "и", "у", "ю", "э")):
+                sl = 0.2  # «Тирзе», «Шапиро»: an indeclinable surname says nothing about the case
             if case == "nomn":
                 sl = max(sl, 0.2) * 1.3
             score = sf * sl * (1.01 if gender == "masc" else 1.0) * (10.0 if case == prefer else 1.0)
