@@ -36,7 +36,7 @@ class MeasureScope:
 
 
 #: the kinds of record only coordinators and admins change (editors change measures in their scope)
-RECORD_KINDS = frozenset({"agreement", "project", "decision", "measure_create"})
+RECORD_KINDS = frozenset({"agreement", "project", "decision", "measure_create", "organization", "person", "session"})
 
 
 def can_read(user: Principal | None, public_read: bool) -> bool:
@@ -57,7 +57,7 @@ def can_edit_measure(user: Principal | None, scope: MeasureScope) -> bool:
 
 
 def can_change(user: Principal | None, kind: str) -> bool:
-    """Agreements, projects, commission decisions and new measures: coordinators and admins."""
+    """Agreements, projects, the commission, the directory and new measures: coordinators and admins."""
     return user is not None and user.role in (Role.ADMIN, Role.COORDINATOR) and kind in RECORD_KINDS
 
 

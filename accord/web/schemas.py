@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from accord.domain.kinds import AgreementKind, AgreementLevel, ProjectStage, Role
+from accord.domain.kinds import AgreementKind, AgreementLevel, OrgKind, ProjectStage, Role
 from accord.domain.status import AgreementStatus, MeasureStatus
 
 
@@ -100,3 +100,49 @@ class UserNew(BaseModel):
     party: str | None = None
     direction: str | None = None
     display_name: str | None = None
+
+
+class OrganizationNew(BaseModel):
+    name: str
+    name_en: str | None = None
+    short_name: str | None = None
+    kind: OrgKind = OrgKind.OTHER
+    country: str | None = None
+    parent_id: int | None = None
+
+
+class OrganizationChange(BaseModel):
+    version: int
+    name: str | None = None
+    name_en: str | None = None
+    short_name: str | None = None
+    kind: OrgKind | None = None
+
+
+class PersonNew(BaseModel):
+    last_name: str
+    first_name: str | None = None
+    patronymic: str | None = None
+    name_en: str | None = None
+    country: str | None = None
+
+
+class PositionNew(BaseModel):
+    """An office a person holds (or held): the directory keeps offices over time."""
+
+    version: int = Field(description="the person's version the change is based on")
+    title: str
+    title_en: str | None = None
+    organization_id: int | None = None
+    country: str | None = None
+    start_on: date | None = None
+    end_on: date | None = None
+    source: str | None = None
+
+
+class SessionNew(BaseModel):
+    body_id: int
+    number: int
+    held_on: date | None = None
+    place: str | None = None
+    summary: str | None = None

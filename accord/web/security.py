@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
@@ -45,8 +46,11 @@ def identify(request: Request, session: Session) -> Caller:
 
 
 def session_key(user: User) -> str:
-    """Changes when the password does, so a password change signs out every other session."""
-    return (user.password_hash or "")[-16:]
+    """Changes when the password does, so a password change signs out every other session.
+
+    A digest, not a piece of the hash: the session cookie is signed, not encrypted.
+    """
+    return hashlib.sha256((user.password_hash or "").encode("utf-8")).hexdigest()[:16]
 
 
 def csrf_token(request: Request) -> str:

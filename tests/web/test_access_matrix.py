@@ -21,6 +21,7 @@ from accord.store.models import (
     Direction,
     Measure,
     Organization,
+    Person,
     Project,
 )
 from tests.web.conftest import add_proposal, bearer, make_client
@@ -115,6 +116,19 @@ ROUTES = [
                                          "due_on": f"2027-02-{next(_names) % 27 + 1:02d}"}, (Decision, 3))),
     Route("accept proposal", frozenset({"alice", "carol", "ed_by"}), decide("accept")),
     Route("reject proposal", frozenset({"alice", "carol", "ed_by"}), decide("reject")),
+    Route("add organisation", frozenset({"alice", "carol"}), lambda db: (
+        "POST", "/api/v1/organisations", {"name": f"Агентство {next(_names)}", "kind": "agency", "country": "KG"}, None)),
+    Route("change organisation", frozenset({"alice", "carol"}), lambda db: (
+        "PATCH", "/api/v1/organisations/1", {"version": version(db, Organization, 1),
+                                             "short_name": f"Орг {next(_names)}"}, (Organization, 1))),
+    Route("add person", frozenset({"alice", "carol"}), lambda db: (
+        "POST", "/api/v1/people", {"last_name": f"Иванов{next(_names)}", "first_name": "Иван", "country": "BY"}, None)),
+    Route("record an office", frozenset({"alice", "carol"}), lambda db: (
+        "POST", "/api/v1/people/1/positions", {"version": version(db, Person, 1), "title": f"советник {next(_names)}",
+                                               "start_on": "2026-01-01"}, (Person, 1))),
+    Route("record a session", frozenset({"alice", "carol"}), lambda db: (
+        "POST", "/api/v1/sessions", {"body_id": 1, "number": 10 + next(_names), "held_on": "2027-06-01",
+                                     "place": "Бишкек"}, None)),
     Route("create user", frozenset({"alice"}), lambda db: (
         "POST", "/api/v1/users", {"name": f"new{next(_names)}", "role": "viewer", "password": "long enough pass"}, None)),
 ]

@@ -10,12 +10,12 @@ from fastapi.responses import HTMLResponse
 from accord.auth.access import can_change
 from accord.store.models import Decision
 from accord.web.data import serialise
-from accord.web.data.changes import change_decision
+from accord.web.data.changes import change_decision, create_session
 from accord.web.data.registers import DecisionFilter, bodies, list_decisions, list_sessions, load_session
 from accord.web.deps import forbid
 from accord.web.render import page
 from accord.web.routes.common import CtxDep, PagingDep, api_write, found
-from accord.web.schemas import DecisionChange
+from accord.web.schemas import DecisionChange, SessionNew
 
 router = APIRouter()
 
@@ -58,3 +58,12 @@ def decision_patch(ctx: CtxDep, decision_id: int, body: DecisionChange) -> dict[
         decision = found(session.get(Decision, decision_id), "decision")
         change_decision(session, decision, body)
         return serialise.decision(decision, ctx.today)
+
+
+@router.post("/api/v1/sessions", status_code=201, tags=["commission"])
+def session_create(ctx: CtxDep, body: SessionNew) -> dict[str, Any]:
+    """Record a session of the commission or a working group (coordinators and administrators)."""
+    api_write(ctx)
+    forbid(ctx, can_change(ctx.user, "session"), "record sessions")
+    with ctx.writing("session recorded via API") as session:
+        return serialise.session(create_session(session, body), ctx.today, full=True)

@@ -7,8 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
-from accord.store.models import SourceItem
+from accord.auth.access import can_change
+from accord.store.models import Organization, Person, SourceItem
 from accord.web.data import serialise
+from accord.web.data.changes import add_position, change_organization, create_organization, create_person
 from accord.web.data.registers import (
     EventFilter,
     OrganizationFilter,
@@ -21,8 +23,10 @@ from accord.web.data.registers import (
     organization_view,
     person_view,
 )
+from accord.web.deps import forbid
 from accord.web.render import page
-from accord.web.routes.common import CtxDep, PagePagingDep, PagingDep, found
+from accord.web.routes.common import CtxDep, PagePagingDep, PagingDep, api_write, found
+from accord.web.schemas import OrganizationChange, OrganizationNew, PersonNew, PositionNew
 
 router = APIRouter()
 
@@ -99,3 +103,42 @@ def organization_json(ctx: CtxDep, org_id: int) -> dict[str, Any]:
     return {**serialise.organization(view.organization), "positions": [
         {"person": serialise.person(p.person), "title": p.title, "start_on": serialise.iso(p.start_on),
          "end_on": serialise.iso(p.end_on)} for p in view.positions]}
+
+
+@router.post("/api/v1/organisations", status_code=201, tags=["people"])
+def organization_create(ctx: CtxDep, body: OrganizationNew) -> dict[str, Any]:
+    """Add an organisation to the directory (coordinators and administrators)."""
+    api_write(ctx)
+    forbid(ctx, can_change(ctx.user, "organization"), "add organisations")
+    with ctx.writing("organisation added via API") as session:
+        return serialise.organization(create_organization(session, body))
+
+
+@router.patch("/api/v1/organisations/{org_id}", tags=["people"])
+def organization_patch(ctx: CtxDep, org_id: int, body: OrganizationChange) -> dict[str, Any]:
+    api_write(ctx)
+    forbid(ctx, can_change(ctx.user, "organization"), "change organisations")
+    with ctx.writing("organisation changed via API") as session:
+        org = found(session.get(Organization, org_id), "organisation")
+        change_organization(session, org, body)
+        return serialise.organization(org)
+
+
+@router.post("/api/v1/people", status_code=201, tags=["people"])
+def person_create(ctx: CtxDep, body: PersonNew) -> dict[str, Any]:
+    """Add a person to the directory (coordinators and administrators)."""
+    api_write(ctx)
+    forbid(ctx, can_change(ctx.user, "person"), "add people")
+    with ctx.writing("person added via API") as session:
+        return serialise.person(create_person(session, body), full=True)
+
+
+@router.post("/api/v1/people/{person_id}/positions", status_code=201, tags=["people"])
+def position_create(ctx: CtxDep, person_id: int, body: PositionNew) -> dict[str, Any]:
+    """Record an office a person holds or held, with its dates (offices over time)."""
+    api_write(ctx)
+    forbid(ctx, can_change(ctx.user, "person"), "change people")
+    with ctx.writing(f"office of person {person_id} recorded via API") as session:
+        person = found(session.get(Person, person_id), "person")
+        add_position(session, person, body)
+        return serialise.person(person, full=True)
