@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from accord.news.lexicon.countries import COMPOUND_PREFIXES, COUNTRIES
-from accord.news.lexicon.interaction import CONFLICT_LEMMAS, INTERACTION_LEMMAS, SPORT_LEMMAS
+from accord.news.lexicon.interaction import CONFLICT_LEMMAS, INTERACTION_LEMMAS, PURCHASE_LEMMAS, SPORT_LEMMAS
 from accord.news.model import CountryMention, NewsDoc, Token
 from accord.news.natasha_adapter import Models
 
@@ -113,7 +113,8 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
                 if prev in TOPIC_BEFORE:
                     kind = "topic"
                 elif kind == "name" and prev in ("в", "во") and "accs" not in tok.tags:
-                    kind = "loc"
+                    # «покупает газ в Узбекистане»: the place of a purchase is a trading partner
+                    kind = "name" if _buys(tokens[sent.first : sent.last]) else "loc"
                 out.append(CountryMention(code, i, last, kind, si))
                 i = last
                 continue
@@ -132,6 +133,10 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
     for m in out:
         for k in range(m.first, m.last):
             doc.country_tokens.setdefault(k, (m.code, m.kind))
+
+
+def _buys(tokens: list[Token]) -> bool:
+    return any(t.lemma in PURCHASE_LEMMAS for t in tokens)
 
 
 def _short_quoted(text: str) -> list[tuple[int, int]]:

@@ -46,3 +46,8 @@ def test_a_state_in_an_organisation_name_is_not_a_party(run) -> None:
     text = ("Турция и Украина договорились о сотрудничестве\n"
             "Лидеры Турции и Украины провели переговоры, сообщила Русская служба «Голоса Америки».")
     assert run(text).countries == ["TR", "UA"]
+
+
+def test_the_place_of_a_purchase_is_a_trading_partner(run) -> None:
+    text = "Кыргызстан закупает газ за рубежом\nКыргызстан покупает газ в Узбекистане."
+    assert run(text).countries == ["KG", "UZ"]
