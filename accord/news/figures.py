@@ -87,6 +87,12 @@ def amounts(tokens: list[Token]) -> list[Amount]:
     i = 0
     while i < len(tokens):
         value = _number(tokens[i])
+        if value is None and tokens[i].lower in G.HALF_SCALES:
+            unit, end = _unit_at(tokens, i + 1)
+            if unit:
+                out.append(Amount(G.HALF_SCALES[tokens[i].lower], unit, i, end))
+            i = max(end, i + 1)
+            continue
         if value is None:
             i += 1
             continue
@@ -144,24 +150,30 @@ def classify(tokens: list[Token], a: Amount, previous: list[Token]) -> str:
     if a.unit == "items:agreements":
         return "agreements_count"
     if a.unit == "%":
-        if set(lemmas[max(0, a.first - 8) : a.first]) & G.GROWTH_WORDS:
+        if set(lemmas[max(0, a.first - 10) : a.first]) & G.GROWTH_WORDS:
             return "growth_pct"
-        if set(lemmas[a.last : a.last + 2]) & G.SHARE_WORDS:
+        after = tokens[a.last : a.last + 3]
+        if {t.lemma for t in after} & G.GROWTH_AFTER or {t.lower for t in after} & G.GROWTH_AFTER:
+            return "growth_pct"
+        if set(lemmas[a.last : a.last + 2]) & G.SHARE_WORDS or set(lemmas[max(0, a.first - 8) : a.first]) & {"доля"}:
             return "other"
         return ""
     before = lemmas[max(0, a.first - 4) : a.first]
     if "до" in before and set(lemmas) & G.TARGET_VERBS:
+        return "target"
+    near = tokens[max(0, a.first - 6) : a.first]
+    if {t.lemma for t in near} & G.TARGET_NEAR or {t.lower for t in near} & G.TARGET_NEAR_FORMS:
         return "target"
     if a.unit in ("t", "m3"):
         return "other" if set(lemmas) & G.VOLUME_WORDS else ""
     if a.unit == "items:supply":
         return "other"
     kind = _kind_near(tokens, a.first)
+    if kind is None and set(lemmas) & G.DEAL_WORDS:
+        kind = "other"  # a deal in this sentence outweighs a kind carried from the last one
     if kind is None and previous:
         carried = _kind_near(previous, len(previous))
         kind = carried if carried in G.CARRIED_KINDS else None
-    if kind is None and set(lemmas) & G.DEAL_WORDS:
-        kind = "other"
     return kind or ""
 
 

@@ -26,7 +26,43 @@ FIGURES = [
     ("Кредит на 40 млн юаней выдан в марте 2025 года.", ("loan", 40e6, "CNY", "2025-03")),
     ("Экспорт в Кыргызстан во II квартале 2025 года составил 3,4 млрд сомов.", ("export", 3.4e9, "KGS", "2025-Q2")),
     ("Стоимость поставки составит 150 тыс. долларов.", ("other", 150e3, "USD", None)),
+    ("Взаимная торговля в 2023 году составила 48 млрд долларов.", ("trade_turnover", 48e9, "USD", "2023")),
+    ("Объем торговли между странами достиг 3 млрд долларов.", ("trade_turnover", 3e9, "USD", None)),
+    ("Стороны рассчитывают выйти на экспорт в 700 млн долларов.", ("target", 700e6, "USD", None)),
+    ("Общая цель — 2 млрд долларов.", ("target", 2e9, "USD", None)),
+    ("Доля национальных валют во взаиморасчетах превысила 90%.", ("other", 90.0, "%", None)),
+    ("За год в Узбекистан отправлено 40 тысяч тонн грузов.", ("other", 40e3, "t", None)),
+    ("По железной дороге перевезли 2 млн тонн.", ("other", 2e6, "t", None)),
+    ("Страна получит безвозмездную финансовую помощь в размере 25 млн долларов.", ("loan", 25e6, "USD", None)),
+    ("Стоимость проекта оценивается в 3,2 млрд долларов.", ("investment", 3.2e9, "USD", None)),
+    ("Правительство выделит 200 млн сомов на реконструкцию дорог.", ("investment", 200e6, "KGS", None)),
+    ("Объем взаимной торговли составил полмиллиарда долларов.", ("trade_turnover", 5e8, "USD", None)),
+    ("Товарооборот превысил полтора миллиарда долларов.", ("trade_turnover", 1.5e9, "USD", None)),
 ]
+
+
+GROWTH_AFTER = [
+    "Товарооборот составил 80 млн долларов, что на 12% больше, чем годом ранее.",
+    "Товарооборот составил 80 млн долларов и вырос за год по отношению к прошлому периоду на 12%.",
+    "Товарооборот составил 80 млн долларов – на 12% выше по сравнению с 2023 годом.",
+]
+
+
+@pytest.mark.parametrize("sentence", GROWTH_AFTER)
+def test_a_change_stated_after_the_percentage_is_growth(run, sentence: str) -> None:
+    kinds = {(f.kind, f.value) for f in run(HEAD + sentence).figures}
+    assert kinds == {("trade_turnover", 80e6), ("growth_pct", 12.0)}
+
+
+def test_a_share_does_not_make_money_an_investment(run) -> None:
+    text = HEAD + "Компания купила долю в заводе, сделка оценивается в 40 млн долларов."
+    assert [(f.kind, f.value) for f in run(text).figures] == [("other", 40e6)]
+
+
+def test_a_deal_in_the_sentence_outweighs_a_carried_kind(run) -> None:
+    text = HEAD + ("Обсуждены инвестиционные проекты. "
+                   "Подписаны контракты на поставку продукции на сумму 120 млн долларов.")
+    assert [(f.kind, f.value) for f in run(text).figures] == [("other", 120e6)]
 
 def test_only_investment_and_loans_carry_over_from_the_previous_sentence(run) -> None:
     text = HEAD + ("Товарооборот в 2024 году составил 90 млн долларов. "

@@ -9,6 +9,10 @@ NUMBER_WORDS: dict[str, float] = {
     "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600,
     "полтора": 1.5, "полторы": 1.5,
 }
+# One word holding a half and its scale: «полмиллиарда долларов».
+HALF_SCALES: dict[str, float] = {
+    "полмиллиарда": 5e8, "полмиллиона": 5e5, "полтриллиона": 5e11, "полмиллиарды": 5e8,
+}
 SCALES: dict[str, float] = {
     "тыс": 1e3, "тысяча": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9, "трлн": 1e12,
     "триллион": 1e12,
@@ -35,12 +39,13 @@ SUPPLY_NOUNS: frozenset[str] = frozenset({
 })
 
 KIND_CUES: dict[str, frozenset[str]] = {
-    "trade_turnover": frozenset({"товарооборот"}),
+    "trade_turnover": frozenset({"товарооборот", "торговля", "товарообмен"}),
     "export": frozenset({"экспорт", "экспортировать", "экспортный"}),
     "import": frozenset({"импорт", "импортировать", "импортный"}),
     "investment": frozenset({"инвестиция", "инвестировать", "вложение", "вложить", "инвестиционный", "акция",
-                             "доля", "профинансировать", "финансировать", "финансирование", "инвестпроект"}),
-    "loan": frozenset({"кредит", "заем", "займ", "заемный", "кредитный", "грант"}),
+                             "профинансировать", "финансировать", "финансирование", "инвестпроект", "проект",
+                             "реконструкция", "строительство", "модернизация", "капиталовложение"}),
+    "loan": frozenset({"кредит", "заем", "займ", "заемный", "кредитный", "грант", "помощь", "безвозмездный"}),
 }
 # Words that make «до N» a goal: «довести товарооборот до 3 млрд долларов».
 TARGET_VERBS: frozenset[str] = frozenset({
@@ -61,9 +66,17 @@ DEAL_WORDS: frozenset[str] = frozenset({
 # A volume (tonnes, cubic metres) must be a supply or a trade flow.
 VOLUME_WORDS: frozenset[str] = frozenset({
     "поставка", "поставить", "поставлять", "экспорт", "импорт", "закупка", "закупить", "транзит", "квота",
-    "перевалка", "прокачка", "экспортировать", "импортировать",
+    "перевалка", "прокачка", "экспортировать", "импортировать", "отправить", "отправлять", "отправка",
+    "перевезти", "перевозить", "перевозка", "груз", "грузоперевозка", "грузооборот", "отгрузить", "отгрузка",
+    "доставить", "транспортировать",
 })
 # A plain percentage counts when it is a share of something that changes hands.
 SHARE_WORDS: frozenset[str] = frozenset({"акция", "доля", "пакет", "пошлина"})
+# Words just before an amount that make it a goal without «до»: «выйти на экспорт в 600 млн», «цель — 1 млрд».
+TARGET_NEAR: frozenset[str] = frozenset({"выйти", "выход", "планка", "ориентир", "целевой"})
+# «цель»/«задача» only as the subject: «на эти цели выделено» is a purpose, not a goal.
+TARGET_NEAR_FORMS: frozenset[str] = frozenset({"цель", "задача"})
+# Words just after a percentage that make it a change: «что на 9% больше», «на 9% по сравнению с…».
+GROWTH_AFTER: frozenset[str] = frozenset({"больше", "выше", "меньше", "ниже", "сравнение", "превысить"})
 # Kinds that carry over from the previous sentence («…инвестиционных проектов. В 2025 году планируется освоить…»).
 CARRIED_KINDS: frozenset[str] = frozenset({"investment", "loan"})
