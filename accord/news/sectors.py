@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accord.news.lexicon.sectors import SECTOR_PAIRS, SECTOR_WORDS
+from accord.news.lexicon.sectors import OFFICE_HEADS, SECTOR_FORMS, SECTOR_PAIRS, SECTOR_WORDS
 from accord.news.model import NewsDoc
 
 
@@ -12,9 +12,10 @@ def find_sectors(doc: NewsDoc) -> None:
         doc.sectors = []
         return
     in_org = {k for m in doc.mentions if m.type == "ORG" for k in range(m.first, m.last)}
+    skipped = in_org | _office_words(doc)
     lemmas = [
         t.lemma for k, t in enumerate(doc.tokens)
-        if t.is_word and k not in in_org and not _formation(doc, k)
+        if t.is_word and k not in skipped and not _formation(doc, k)
     ]
     present = set(lemmas)
     for part in [p for lem in present if "-" in lem for p in lem.split("-")]:
@@ -22,6 +23,8 @@ def find_sectors(doc: NewsDoc) -> None:
     pairs = set(zip(lemmas, lemmas[1:], strict=False))
     found = {code for code, words in SECTOR_WORDS.items() if present & words}
     found |= {code for code, ps in SECTOR_PAIRS.items() if pairs & ps}
+    forms = {t.lower for k, t in enumerate(doc.tokens) if k not in skipped}
+    found |= {code for code, fs in SECTOR_FORMS.items() if forms & fs}
     doc.sectors = sorted(found)
 
 
@@ -31,3 +34,23 @@ def _formation(doc: NewsDoc, k: int) -> bool:
         return False
     nxt = doc.tokens[k + 1]
     return nxt.is_word and "gent" in nxt.tags and nxt.lower != "и"
+
+
+def _office_words(doc: NewsDoc) -> set[int]:
+    """The genitive chain after «министр» (``министр природных ресурсов и экологии``): an office, not a sector."""
+    out: set[int] = set()
+    toks = doc.tokens
+    for k, t in enumerate(toks):
+        if t.lemma not in OFFICE_HEADS:
+            continue
+        j = k + 1
+        while j < len(toks) and j - k <= 8:
+            tags = toks[j].tags
+            if "gent" in tags and not ({"Name", "Surn", "Patr"} & tags):
+                out.add(j)
+            elif toks[j].lower == "и" and j + 1 < len(toks) and "gent" in toks[j + 1].tags:
+                pass
+            else:
+                break
+            j += 1
+    return out
