@@ -85,6 +85,8 @@ def test_it_publishes_openapi_and_docs(web_db) -> None:  # noqa: ANN001
         assert "patch" in schema["paths"]["/api/v1/measures/{measure_id}"]
         docs = client.get("/api/docs")
         assert docs.status_code == 200 and "/api/v1/measures" in docs.text and "cdn" not in docs.text.lower()
+        assert "One measure with notes, indicators, evidence and its audit history" in docs.text
+        assert schema["paths"]["/api/v1/measures"]["get"]["summary"].startswith("Measures of a roadmap")
 
 
 def test_it_refuses_anonymous_and_bad_tokens(web_db, api_tokens) -> None:  # noqa: ANN001

@@ -39,6 +39,7 @@ def sessions_json(ctx: CtxDep, paging: PagingDep) -> dict[str, Any]:
 
 @router.get("/api/v1/sessions/{session_id}", tags=["commission"])
 def session_json(ctx: CtxDep, session_id: int) -> dict[str, Any]:
+    """One session with its decisions."""
     return serialise.session(found(load_session(ctx.session, session_id), "session"), ctx.today, full=True)
 
 

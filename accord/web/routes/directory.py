@@ -49,6 +49,7 @@ def event_page(ctx: CtxDep, event_id: int) -> HTMLResponse:
 
 @router.get("/api/v1/events/{event_id}", tags=["events"])
 def event_json(ctx: CtxDep, event_id: int) -> dict[str, Any]:
+    """One event with its facts, participants and sources."""
     return serialise.event(found(event_view(ctx.session, event_id), "event").event, full=True)
 
 
@@ -60,6 +61,7 @@ def news_json(ctx: CtxDep, paging: PagingDep, q: str | None = None) -> dict[str,
 
 @router.get("/api/v1/news/{item_id}", tags=["events"])
 def news_item_json(ctx: CtxDep, item_id: int) -> dict[str, Any]:
+    """One news item with its text and what was extracted from it."""
     item = found(ctx.session.get(SourceItem, item_id), "news item")
     return {**serialise.source_item(item), "text": item.text, "extraction": item.extraction, "event_id": item.event_id}
 
@@ -73,6 +75,7 @@ def people_page(ctx: CtxDep, filters: Annotated[PersonFilter, Depends()], paging
 
 @router.get("/api/v1/people", tags=["people"])
 def people_json(ctx: CtxDep, filters: Annotated[PersonFilter, Depends()], paging: PagingDep) -> dict[str, Any]:
+    """People in the directory with their offices over time."""
     return list_people(ctx.session, filters, paging.limit, paging.offset).as_dict(lambda p: serialise.person(p, full=True))
 
 
@@ -83,6 +86,7 @@ def person_page(ctx: CtxDep, person_id: int) -> HTMLResponse:
 
 @router.get("/api/v1/people/{person_id}", tags=["people"])
 def person_json(ctx: CtxDep, person_id: int) -> dict[str, Any]:
+    """One person with offices over time and the events they took part in."""
     view = found(person_view(ctx.session, person_id), "person")
     return {**serialise.person(view.person, full=True), "events": [serialise.event(e) for e in view.events]}
 
@@ -94,11 +98,13 @@ def organization_page(ctx: CtxDep, org_id: int) -> HTMLResponse:
 
 @router.get("/api/v1/organisations", tags=["people"])
 def organizations_json(ctx: CtxDep, filters: Annotated[OrganizationFilter, Depends()], paging: PagingDep) -> dict[str, Any]:
+    """Organisations in the directory (filters: country, kind, words)."""
     return list_organizations(ctx.session, filters, paging.limit, paging.offset).as_dict(serialise.organization)
 
 
 @router.get("/api/v1/organisations/{org_id}", tags=["people"])
 def organization_json(ctx: CtxDep, org_id: int) -> dict[str, Any]:
+    """One organisation with the people who held offices in it."""
     view = found(organization_view(ctx.session, org_id), "organisation")
     return {**serialise.organization(view.organization), "positions": [
         {"person": serialise.person(p.person), "title": p.title, "start_on": serialise.iso(p.start_on),
@@ -116,6 +122,7 @@ def organization_create(ctx: CtxDep, body: OrganizationNew) -> dict[str, Any]:
 
 @router.patch("/api/v1/organisations/{org_id}", tags=["people"])
 def organization_patch(ctx: CtxDep, org_id: int, body: OrganizationChange) -> dict[str, Any]:
+    """Change an organisation's names or kind (coordinators and administrators)."""
     api_write(ctx)
     forbid(ctx, can_change(ctx.user, "organization"), "change organisations")
     with ctx.writing("organisation changed via API") as session:

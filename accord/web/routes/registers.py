@@ -66,6 +66,7 @@ def agreement_page(ctx: CtxDep, agreement_id: int) -> HTMLResponse:
 
 @router.get("/api/v1/agreements/{agreement_id}", tags=["agreements"])
 def agreement_json(ctx: CtxDep, agreement_id: int) -> dict[str, Any]:
+    """One agreement with its lifecycle steps and accepted evidence."""
     agreement = found(load_agreement(ctx.session, agreement_id), "agreement")
     return {**serialise.agreement(agreement, full=True),
             "evidence": [serialise.evidence(e) for e in accepted_evidence(ctx, agreement_id=agreement_id)]}
@@ -82,6 +83,7 @@ def agreement_create(ctx: CtxDep, body: AgreementNew) -> dict[str, Any]:
 
 @router.patch("/api/v1/agreements/{agreement_id}", tags=["agreements"])
 def agreement_patch(ctx: CtxDep, agreement_id: int, body: AgreementChange) -> dict[str, Any]:
+    """Change an agreement's title, validity or source (coordinators and administrators)."""
     api_write(ctx)
     forbid(ctx, can_change(ctx.user, "agreement"), "change agreements")
     with ctx.writing("agreement changed via API") as session:
@@ -109,6 +111,7 @@ def projects_page(ctx: CtxDep, filters: Annotated[ProjectFilter, Depends()], pag
 
 @router.get("/api/v1/projects", tags=["projects"])
 def projects_json(ctx: CtxDep, filters: Annotated[ProjectFilter, Depends()], paging: PagingDep) -> dict[str, Any]:
+    """Investment projects and joint productions with filters (stage, country, words)."""
     return list_projects(ctx.session, filters, paging.limit, paging.offset).as_dict(serialise.project)
 
 
@@ -120,6 +123,7 @@ def project_page(ctx: CtxDep, project_id: int) -> HTMLResponse:
 
 @router.get("/api/v1/projects/{project_id}", tags=["projects"])
 def project_json(ctx: CtxDep, project_id: int) -> dict[str, Any]:
+    """One project with companies, milestones and accepted evidence."""
     project = found(load_project(ctx.session, project_id), "project")
     return {**serialise.project(project, full=True),
             "evidence": [serialise.evidence(e) for e in accepted_evidence(ctx, project_id=project_id)]}
@@ -127,6 +131,7 @@ def project_json(ctx: CtxDep, project_id: int) -> dict[str, Any]:
 
 @router.post("/api/v1/projects", status_code=201, tags=["projects"])
 def project_create(ctx: CtxDep, body: ProjectNew) -> dict[str, Any]:
+    """Register a project (coordinators and administrators)."""
     api_write(ctx)
     forbid(ctx, can_change(ctx.user, "project"), "register projects")
     with ctx.writing("project registered via API") as session:
@@ -135,6 +140,7 @@ def project_create(ctx: CtxDep, body: ProjectNew) -> dict[str, Any]:
 
 @router.patch("/api/v1/projects/{project_id}", tags=["projects"])
 def project_patch(ctx: CtxDep, project_id: int, body: ProjectChange) -> dict[str, Any]:
+    """Change a project's stage, value or description (coordinators and administrators)."""
     api_write(ctx)
     forbid(ctx, can_change(ctx.user, "project"), "change projects")
     with ctx.writing("project changed via API") as session:

@@ -37,6 +37,7 @@ def evidence_json(ctx: CtxDep, paging: PagingDep, state: EvidenceState = Evidenc
 
 @router.get("/api/v1/evidence/{evidence_id}", tags=["review"])
 def evidence_item_json(ctx: CtxDep, evidence_id: int) -> dict[str, Any]:
+    """One evidence link or proposal with its source and reason."""
     return serialise.evidence(found(ctx.session.get(Evidence, evidence_id), "evidence"))
 
 
