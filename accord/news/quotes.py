@@ -12,14 +12,20 @@ import re
 
 from accord.news.grammars.quotes import (
     AFTER_QUOTE,
+    CLAUSE_END,
     DASH_LINE,
+    DASH_SPEECH,
+    GENERIC_OFFICES,
     MIN_WORDS,
     NOT_A_PERSON,
     OPEN_CLOSE,
     PRONOUN,
+    ROLE,
     ROLE_SYNONYMS,
 )
+from accord.news.lexicon.leaders import LEADERS
 from accord.news.model import NewsDoc, PersonEntity, Quote
+from accord.news.names import norm
 
 
 class _People:
@@ -62,15 +68,63 @@ class _People:
         in_sentence = [sp for sp in self.spans[:i] if sp[0] >= sent_start and sp[0] not in self.genitive]
         return in_sentence[0][2] if in_sentence else self.spans[i - 1][2]
 
-    def by_role(self, word: str, pos: int) -> PersonEntity | None:
-        """The last person before ``pos`` whose office contains the role word (``премьер``, ``депутат``)."""
+    def by_role(self, word: str, pos: int, paragraph: int, country: str | None = None) -> PersonEntity | None:
+        """The person whose office contains the role word (``премьер``, ``депутат``) and who serves
+        the role phrase's state: the paragraph's own people first, then the last one before ``pos``,
+        else the first one after it."""
         stem = ROLE_SYNONYMS.get(word, word)[:5]
+        if not stem and country is None:
+            return None
         i = bisect.bisect_left(self.starts, pos)
-        for _, _, e in reversed(self.spans[:i]):
+        lo = bisect.bisect_left(self.starts, paragraph)
+        here = [e for start, _, e in self.spans[lo:i] if start not in self.genitive]  # the subject comes first
+        for e in [*here, *(e for _, _, e in reversed(self.spans[:lo])), *(e for _, _, e in self.spans[i:])]:
             office = next((p for p, _ in e.positions if p), "")
-            if stem and stem in office:
+            if (not stem or stem in office) and (country is None or _country_of(e) == country):
+                return e
+            if country is None and e in here and office in GENERIC_OFFICES:
                 return e
         return None
+
+    def country_in(self, lo: int, hi: int) -> str | None:
+        """The state named in a span of text (``белорусский лидер``, ``Президент Казахстана``)."""
+        k = bisect.bisect_left(self.token_starts, lo)
+        while k < len(self.doc.tokens) and self.doc.tokens[k].start < hi:
+            if k in self.doc.country_tokens:
+                return self.doc.country_tokens[k][0]
+            k += 1
+        return None
+
+
+def _country_of(e: PersonEntity) -> str | None:
+    return next((c for _, c in e.positions if c), None) or LEADERS.get(norm(e.last))
+
+
+def _speaker_after(people: _People, after: str, at: int, quote_at: int, paragraph: int) -> PersonEntity | None:
+    """The speaker named after a quotation (``», – сказал вице-премьер``); ``at`` is where ``after`` starts.
+
+    The name is looked for in the speech verb's clause only; a role phrase is resolved to the person
+    holding that office or serving that state; «он» or a bare verb gives the last sentence's subject.
+    """
+    m = AFTER_QUOTE.match(after)
+    if m is None or NOT_A_PERSON.match(after.lstrip(",.-–— ")):
+        return None
+    end = CLAUSE_END.search(after, m.end())
+    stop = min(end.start() if end else len(after), m.end() + 80)
+    window = people.between(at + m.start(), at + stop)
+    named = [sp for sp in window if sp[0] not in people.genitive] or window
+    if named:
+        return named[0][2]
+    rest = after[m.end() : stop]
+    role = ROLE.match(rest)
+    if role:
+        country = people.country_in(at + m.end(), at + stop)
+        found = people.by_role(role.group(1).lower(), quote_at, paragraph, country)
+        if found:
+            return found
+    if PRONOUN.search(after[: m.end() + 5]) or re.match(r"\s*[а-яё]", rest, re.IGNORECASE):
+        return people.subject_before(quote_at)
+    return None
 
 
 def _start_words(text: str) -> str:
@@ -119,6 +173,21 @@ def _speaker_line(line: str, offset: int, people: _People) -> PersonEntity | Non
     return None
 
 
+def _dashed_speech(people: _People, line: str, off: int) -> Quote | None:
+    """«– Текст …, – заявил Президент Казахстана.»: a dashed line with its speaker after a second dash."""
+    m = DASH_LINE.match(line)
+    if m is None:
+        return None
+    said = DASH_SPEECH.search(line, m.start(1))
+    if said is None:
+        return None
+    body = line[m.start(1) : said.start() + 1]
+    if len(body.split()) < MIN_WORDS:
+        return None
+    speaker = _speaker_after(people, line[said.start() :], off + said.start(), off, off)
+    return Quote(speaker.name, _start_words(body)) if speaker else None
+
+
 def find_quotes(doc: NewsDoc) -> None:
     """Fill ``doc.quotes`` (speaker as the person's merged name)."""
     people = _People(doc)
@@ -153,6 +222,10 @@ def find_quotes(doc: NewsDoc) -> None:
             if len(rest.split()) >= MIN_WORDS:
                 quotes.append(Quote(head[0][2].name, _start_words(rest)))
             continue
+        dashed = _dashed_speech(people, line, off) if not spans else None
+        if dashed is not None:
+            quotes.append(dashed)
+            continue
         for qs, qe in spans:
             quoted = line[qs:qe]
             if len(quoted.split()) < MIN_WORDS:
@@ -163,20 +236,8 @@ def find_quotes(doc: NewsDoc) -> None:
             opens = not before or before.endswith((":", ".", "!", "?", "»", '"')) or re.search(r"[-–—]$", before)
             if not opens:
                 continue
-            m = AFTER_QUOTE.match(after)
-            if m:
-                rest = after[m.end() :]
-                if NOT_A_PERSON.match(after.lstrip(",.-–— ")):
-                    continue
-                window = people.between(off + qe + 1 + m.start(), min(off + qe + 1 + m.end() + 60, off + len(line)))
-                named = [sp for sp in window if sp[0] not in people.genitive] or window
-                role = re.match(r"\s*(?:[а-яё]+(?:ий|ый|ой|ая)\s+)?([а-яё-]+)", rest)
-                if named:
-                    speaker = named[0][2]
-                elif role and people.by_role(role.group(1).lower(), off + qs):
-                    speaker = people.by_role(role.group(1).lower(), off + qs)
-                elif PRONOUN.search(after[: m.end() + 5]) or re.match(r"\s*[а-яё]", rest):
-                    speaker = people.subject_before(off + qs)
+            if AFTER_QUOTE.match(after):
+                speaker = _speaker_after(people, after, off + qe + 1, off + qs, off)
             elif before.endswith(":"):
                 named = people.between(off, off + qs)
                 if named:

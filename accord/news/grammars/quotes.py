@@ -24,4 +24,13 @@ OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 ROLE_SYNONYMS: dict[str, str] = {
     "парламентарий": "депутат", "премьер": "премьер", "глава": "глава", "дипломат": "министр иностранных",
     "министр": "министр", "президент": "президент", "посол": "посол", "вице-премьер": "вице-премьер",
+    "лидер": "", "руководитель": "", "председатель": "председатель", "спикер": "председатель",
 }
+# The role phrase after a speech verb ends at the end of its clause; «С.Жапаров» is not an end.
+CLAUSE_END = re.compile(r"(?<![А-ЯЁA-Z])[.!?;](?=\s|$)|\n")
+ROLE = re.compile(r"\s*(?:[а-яё]+(?:ий|ый|ой|ая)\s+)?([а-яё-]+)", re.IGNORECASE)
+# «– Текст …, – заявил Президент Казахстана.»: dashed speech without quotation marks.
+DASH_SPEECH = re.compile(r"[,.!?…]\s*[-–—]+\s*(?:\w+\s+){0,2}?" + SPEECH_VERB + r"\b", re.IGNORECASE)
+# Offices that do not name the post (``глава Минэкономразвития``): such a person, named in the quote's
+# paragraph, is the «министр» or «руководитель» a role phrase refers to.
+GENERIC_OFFICES: frozenset[str] = frozenset({"", "глава", "руководитель"})
