@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -50,8 +51,8 @@ def create_app(
         title="accord API",
         version="1",
         description="The record of an intergovernmental cooperation roadmap: measures, agreements, projects, "
-        "commission, events, people, trade. Authenticate with `Authorization: Bearer <token>` "
-        "(`accord token create NAME`).",
+        "commission, events, people, trade. Authenticate with the header Authorization: Bearer TOKEN "
+        "(a token comes from accord token create NAME).",
         openapi_url="/api/v1/openapi.json",
         docs_url=None,
         redoc_url=None,
@@ -79,6 +80,9 @@ def create_app(
                             headers={"Cache-Control": "public, max-age=86400"})
 
     for router in ROUTERS:
+        for route in router.routes:  # the docs list each operation by the first line of its docstring
+            if isinstance(route, APIRoute) and route.description and not route.summary:
+                route.summary = route.description.strip().splitlines()[0].rstrip(".")
         app.include_router(router)
     install_errors(app)
     return app
