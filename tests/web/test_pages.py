@@ -45,6 +45,17 @@ def test_viewers_see_no_edit_form(reader) -> None:  # noqa: ANN001
     assert 'id="edit-measure"' not in page
 
 
+def test_news_items_have_a_page_that_search_links_to(reader, sqlite_db) -> None:  # noqa: ANN001
+    from tests.web.conftest import add_proposal
+
+    evidence_id = add_proposal(sqlite_db, "2.1")
+    results = reader.get("/search?q=тракторов").text
+    assert "/news/1" in results
+    page = reader.get("/news/1").text
+    assert "сборочное производство белорусских тракторов" in page and "/measures/6" in page
+    assert reader.get(f"/api/v1/evidence/{evidence_id}").json()["source"]["id"] == 1
+
+
 def test_it_answers_a_missing_page_with_a_translated_404(reader) -> None:  # noqa: ANN001
     response = reader.get("/measures/9999")
     assert response.status_code == 404 and "Не найдено" in response.text

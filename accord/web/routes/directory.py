@@ -59,6 +59,17 @@ def news_json(ctx: CtxDep, paging: PagingDep, q: str | None = None) -> dict[str,
     return list_news(ctx.session, q, paging.limit, paging.offset).as_dict(serialise.source_item)
 
 
+@router.get("/news/{item_id}", include_in_schema=False)
+def news_item_page(ctx: CtxDep, item_id: int) -> HTMLResponse:
+    from sqlalchemy import select
+
+    from accord.store.models import Evidence
+
+    item = found(ctx.session.get(SourceItem, item_id), "news item")
+    evidence = list(ctx.session.scalars(select(Evidence).where(Evidence.source_item_id == item_id).order_by(Evidence.id)))
+    return page(ctx, "news.html", item=item, evidence=evidence)
+
+
 @router.get("/api/v1/news/{item_id}", tags=["events"])
 def news_item_json(ctx: CtxDep, item_id: int) -> dict[str, Any]:
     """One news item with its text and what was extracted from it."""

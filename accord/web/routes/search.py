@@ -16,7 +16,7 @@ from accord.web.routes.common import CtxDep, PagingDep
 router = APIRouter()
 
 LINKS = {"measure": "/measures/{}", "agreement": "/agreements/{}", "project": "/projects/{}", "person": "/people/{}",
-         "organization": "/organisations/{}", "event": "/events/{}", "news": "/api/v1/news/{}"}
+         "organization": "/organisations/{}", "event": "/events/{}", "news": "/news/{}"}
 
 
 def results(ctx: CtxDep, q: str, kind: list[str] | None, limit: int, offset: int) -> Listing[Any]:
