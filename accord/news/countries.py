@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from accord.news.lexicon.countries import COMPOUND_PREFIXES, COUNTRIES
-from accord.news.lexicon.interaction import CONFLICT_LEMMAS, INTERACTION_LEMMAS, PURCHASE_LEMMAS, SPORT_LEMMAS
+from accord.news.lexicon.interaction import (
+    CONFLICT_LEMMAS,
+    INTERACTION_LEMMAS,
+    ORGANISATION_ABBREVIATIONS,
+    ORGANISATION_LEMMAS,
+    ORGANISATION_PAIRS,
+    PURCHASE_LEMMAS,
+    SPORT_LEMMAS,
+)
 from accord.news.model import CountryMention, NewsDoc, Token
 from accord.news.natasha_adapter import Models
 
@@ -62,12 +70,12 @@ class CountryIndex:
         # «республика» after a country adjective is part of the official name.
         return idx
 
-    def city(self, token: Token, nxt: Token | None = None) -> tuple[str, str] | None:
+    def city(self, token: Token, nxt: Token | None = None, exact: bool = False) -> tuple[str, str] | None:
         """(code, nominative name) if the token is a listed city in any case (not «Минской области»)."""
         if not token.text[:1].isupper():
             return None
         low = token.text.lower().replace("ё", "е")
-        for cut in (0, 1, 2):
+        for cut in (0,) if exact else (0, 1, 2):
             if len(low) - cut < 3:
                 break
             hit = self.city_stems.get(stem(low[: len(low) - cut]) if cut else stem(low))
@@ -95,6 +103,8 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
     tokens = doc.tokens
     named = _short_quoted(doc.text)
     named_starts = [a for a, _ in named]
+    # «Токаев» is not «Токио»: in a person's name only a city's exact stem counts.
+    in_person = {k for m in doc.mentions if m.type == "PER" for k in range(m.first, m.last)}
     for si, sent in enumerate(doc.sentences):
         i = sent.first
         while i < sent.last:
@@ -122,7 +132,7 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
             if "-" in low:
                 for code in _compound_codes(idx, models, low):
                     out.append(CountryMention(code, i, i + 1, "adj", si))
-            city = idx.city(tok, tokens[i + 1] if i + 1 < sent.last else None)
+            city = idx.city(tok, tokens[i + 1] if i + 1 < sent.last else None, exact=i in in_person)
             if city is not None:
                 prev = tokens[i - 1].lower if i > sent.first else ""
                 kind = "place" if prev in LOCATIVE_PREPOSITIONS else "capital"
@@ -219,4 +229,25 @@ def decide_parties(doc: NewsDoc) -> None:
         return
     top = max(score.values())
     chosen = sorted(c for c, v in score.items() if v >= max(1.0, 0.25 * top))
-    doc.countries = chosen if len(chosen) >= 2 else []
+    if len(chosen) == 1 and not _meets_organisation(doc, chosen[0], by_sentence):
+        chosen = []
+    doc.countries = chosen
+
+
+def _names_organisation(toks: list[Token]) -> bool:
+    if any(t.text in ORGANISATION_ABBREVIATIONS or t.lemma in ORGANISATION_LEMMAS for t in toks):
+        return True
+    return any((a.lemma, b.lemma) in ORGANISATION_PAIRS for a, b in zip(toks, toks[1:], strict=False))
+
+
+def _meets_organisation(doc: NewsDoc, code: str, by_sentence: dict[int, set[str]]) -> bool:
+    """One state and an international organisation in a sentence about an interaction (a visit to
+    the EU, a loan from the World Bank): the state is the item's one party."""
+    for si, codes in by_sentence.items():
+        if code not in codes:
+            continue
+        toks = doc.sentence_tokens(si)
+        lemmas = {t.lemma for t in toks}
+        if lemmas & INTERACTION_LEMMAS and not lemmas & CONFLICT_LEMMAS and _names_organisation(toks):
+            return True
+    return False

@@ -51,3 +51,22 @@ def test_a_state_in_an_organisation_name_is_not_a_party(run) -> None:
 def test_the_place_of_a_purchase_is_a_trading_partner(run) -> None:
     text = "Кыргызстан закупает газ за рубежом\nКыргызстан покупает газ в Узбекистане."
     assert run(text).countries == ["KG", "UZ"]
+
+
+ONE_STATE_AND_AN_ORGANISATION = [
+    "Казахстан и Евросоюз провели переговоры\nПрезидент Казахстана провел переговоры с руководством Евросоюза.",
+    "Узбекистан получит кредит\nВсемирный банк выделит Узбекистану кредит на строительство дорог.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_STATE_AND_AN_ORGANISATION)
+def test_one_state_meeting_an_organisation_is_the_one_party(run, text: str) -> None:
+    got = run(text)
+    assert len(got.countries) == 1
+    assert got.events or got.sectors
+
+
+def test_states_taking_part_in_a_summit_are_parties(run) -> None:
+    text = ("В Минске прошел саммит ЕАЭС\nВ нем приняли участие Президент России Владимир Путин, "
+            "Президент Казахстана Касым-Жомарт Токаев и Президент Кыргызстана Садыр Жапаров.")
+    assert run(text).countries == ["KG", "KZ", "RU"]

@@ -21,6 +21,22 @@ INTERACTION_LEMMAS: frozenset[str] = frozenset({
     "инвестировать", "покупать", "купить", "выкупить", "продать", "помощь", "содействие", "проект",
     "межправкомиссия", "комиссия", "союз", "альянс", "отношение", "связь", "транзит", "учение",
     "предоставить", "получить", "выделить", "обсудить", "обсуждение", "авиасообщение",
+    # taking part in a summit or a session: «В нем приняли участие Президент России …»
+    "участие", "участвовать",
+})
+
+# International organisations: not states, but a state meeting one of them has a reported interaction,
+# and then it is the item's one party.  Abbreviations as written; names as lemmas or lemma pairs.
+ORGANISATION_ABBREVIATIONS: frozenset[str] = frozenset({
+    "ЕС", "ООН", "СНГ", "ЕАЭС", "ШОС", "ОДКБ", "НАТО", "АСЕАН", "ВТО", "МВФ", "ЕБРР", "АБР", "ОБСЕ", "БРИКС",
+    "ЕАБР", "ЕЭК", "ОЭСР", "ЮНЕСКО", "ЮНИСЕФ", "ВОЗ", "МАГАТЭ", "ФАО", "ПРООН", "ОТГ", "ЕврАзЭС", "АБИИ", "ИБР",
+    "ОИС", "ЕЦБ", "ОПЕК",
+})
+ORGANISATION_LEMMAS: frozenset[str] = frozenset({"евросоюз", "еврокомиссия", "европарламент", "евразэс"})
+ORGANISATION_PAIRS: frozenset[tuple[str, str]] = frozenset({
+    ("европейский", "союз"), ("европейский", "комиссия"), ("всемирный", "банк"), ("евразийский", "экономический"),
+    ("объединенный", "нация"), ("европейский", "парламент"), ("азиатский", "банк"), ("исламский", "банк"),
+    ("евразийский", "банк"), ("евразийский", "союз"), ("тюркский", "государство"),
 })
 
 # Sentences with these lemmas report conflict, accusation or sanctions rather than cooperation.
