@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from fastapi import HTTPException, Request
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accord.auth.access import Principal, can_read
@@ -45,10 +46,18 @@ class Ctx:
         return Formats(self.lang)
 
     def roadmap(self) -> Roadmap | None:
-        """The roadmap asked for with ?roadmap=CODE, else the first one."""
+        """The roadmap asked for with ?roadmap=CODE, else the one chosen in this session, else the first."""
         if self._roadmap is None:
-            self._roadmap = default_roadmap(self.session, self.request.query_params.get("roadmap") or None)
+            code = self.request.query_params.get("roadmap") or self.request.session.get("roadmap")
+            self._roadmap = default_roadmap(self.session, code) if code else None
+            if self._roadmap is None:
+                self._roadmap = default_roadmap(self.session)
         return self._roadmap
+
+    def roadmaps(self) -> list[tuple[str, str]]:
+        """(code, title) of every roadmap, for the switcher shown when there is more than one."""
+        rows = self.session.execute(select(Roadmap.code, Roadmap.title, Roadmap.title_en).order_by(Roadmap.id)).all()
+        return [(r.code, r.title if self.lang == "ru" or not r.title_en else r.title_en) for r in rows]
 
     def require_user(self) -> Principal:
         if self.user is None:

@@ -56,6 +56,7 @@ def page(ctx: Ctx, template: str, status_code: int = 200, **data: Any) -> HTMLRe
         "here": request.url.path + (("?" + str(request.query_params)) if request.query_params else ""),
         "nav": NAV,
         "roadmap": roadmap,
+        "roadmap_choices": ctx.roadmaps(),
         "label": lambda group, key: label(ctx._, ctx.lang, group, key),
         "today": ctx.today,
         **data,

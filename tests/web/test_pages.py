@@ -70,3 +70,19 @@ def test_the_reports_page_offers_the_session_report(reader) -> None:  # noqa: AN
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
     assert "by-kg-2030-report-2026-11-27.docx" in docx.headers["content-disposition"]
     assert reader.get("/reports/session.pdf").status_code == 404
+
+
+def test_a_session_switches_between_roadmaps(reader, sqlite_db) -> None:  # noqa: ANN001
+    from tests import factories
+
+    with sqlite_db.transaction(actor="setup") as s:
+        factories.measure(s, factories.roadmap(s, code="by-uz"), "1.1")
+    first = reader.get("/").text
+    assert 'name="code"' in first and 'value="by-uz"' in first
+    reader.get("/roadmaps/choose?code=by-uz&next=/roadmap")
+    roadmap = reader.get("/roadmap").text
+    assert "Measure 1.1" in roadmap and "мероприятий: 1" in roadmap
+    assert "Данных о торговле по этой дорожной карте пока нет." in reader.get("/").text
+    assert reader.get("/api/v1/measures?roadmap=by-kg-2030").json()["total"] == 45
+    reader.get("/roadmaps/choose?code=nonexistent&next=/")
+    assert "Дорожная карта экономического сотрудничества" in reader.get("/").text

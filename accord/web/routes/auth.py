@@ -73,6 +73,13 @@ def switch_language(request: Request, code: str, next: str | None = None) -> Res
     return RedirectResponse(safe_next(next), status_code=303)
 
 
+@router.get("/roadmaps/choose", include_in_schema=False)
+def choose_roadmap(request: Request, code: str, next: str | None = None) -> Response:  # noqa: A002
+    """Remember which roadmap this session works on (pages show it until another is chosen)."""
+    request.session["roadmap"] = code[:60]
+    return RedirectResponse(safe_next(next), status_code=303)
+
+
 @router.get("/account", include_in_schema=False)
 def account(ctx: CtxDep, done: bool = False) -> HTMLResponse:
     from accord.web.render import page
