@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from accord.news.grammars.events import (
+    CALL_TALKS,
     COMMISSION_BODIES,
     CONCLUDE_VERBS,
     DOMESTIC_BODIES,
     EVENT_CUES,
     HELD_WORDS,
     NEGATION,
+    PLAN_WORDS,
     SESSION_WORD,
     SIGN_NOUN,
     SIGN_VERBS,
+    WEAK_TALKS,
 )
 from accord.news.model import Event, NewsDoc, Token
 
@@ -42,7 +45,7 @@ def sentence_events(tokens: list[Token]) -> set[str]:
     for etype, cues in EVENT_CUES.items():
         for seq in cues:
             i = has_sequence(lemmas, seq)
-            if i >= 0 and not _negated(tokens, i) and not (seq[0] in NAMED_PART and i > 0 and lemmas[i - 1] == "план"):
+            if i >= 0 and not _negated(tokens, i) and not (seq[0] in NAMED_PART and PLAN_WORDS & set(lemmas[max(0, i - 3) : i])):
                 found.add(etype)
                 break
     for i, lem in enumerate(lemmas):
@@ -58,6 +61,8 @@ def sentence_events(tokens: list[Token]) -> set[str]:
             found.add("signing")
         if lem in CONCLUDE_VERBS and "past" in tokens[i].tags and not _negated(tokens, i):
             found.add("signing")
+    if "phone_call" in found:
+        found.discard("talks")  # «телефонные переговоры», «беседа по телефону» are the call itself
     if "forum" in found and "commission_session" in found and "саммит" not in lemmas:
         # «пленарное заседание форума» is the forum, not a commission
         if not any(w in COMMISSION_BODIES for w in lemmas):
@@ -73,18 +78,22 @@ def find_events(doc: NewsDoc, places: dict[int, str], dateline: str | None = Non
         return
     where: dict[str, str | None] = {}
     default_place = next(iter(places.values()), None)
-    agreed_only = True
+    agreed_only = call_only = True
     for si in range(len(doc.sentences)):
         found = sentence_events(doc.sentence_tokens(si))
         if "talks" in found and not _agreed_only(doc.sentence_tokens(si)):
             agreed_only = False
+        if "talks" in found and not _agreed_only(doc.sentence_tokens(si), CALL_TALKS):
+            call_only = False
         for etype in found:
             if etype not in where or where[etype] is None:
                 where[etype] = places.get(si) or where.get(etype)
     if "phone_call" in where:
         where["phone_call"] = None  # a call has no place
+        if call_only:
+            where.pop("talks", None)  # «в ходе беседы» on a call is the call
     if agreed_only and "talks" in where and set(where) - {"talks", "official_visit"}:
-        # «договорились» on a call, at a session or a forum: no separate meeting is reported
+        # «договорились», «в ходе беседы» on a call, at a session or a forum: no separate meeting is reported
         where.pop("talks")
     if dateline:
         where = {t: (None if t == "phone_call" else dateline) for t in where}
@@ -95,8 +104,8 @@ def find_events(doc: NewsDoc, places: dict[int, str], dateline: str | None = Non
     ]
 
 
-def _agreed_only(tokens: list[Token]) -> bool:
-    """True when a sentence's only talks cue is «договориться»."""
+def _agreed_only(tokens: list[Token], weak: frozenset[tuple[str, ...]] = WEAK_TALKS) -> bool:
+    """True when a sentence's only talks cues are weak ones (``договориться``, ``беседа``)."""
     lemmas = [t.lemma for t in tokens]
-    others = [seq for seq in EVENT_CUES["talks"] if seq != ("договориться",)]
+    others = [seq for seq in EVENT_CUES["talks"] if seq not in weak]
     return all(has_sequence(lemmas, seq) < 0 for seq in others)

@@ -84,3 +84,26 @@ def test_agreeing_at_a_session_is_not_a_separate_meeting(run) -> None:
             "В Астане прошло заседание межправительственной комиссии. "
             "Стороны договорились провести следующее заседание в Ташкенте.")
     assert [e.type for e in run(text).events] == ["commission_session"]
+
+
+CALLS = [
+    "Президенты Узбекистана и Казахстана провели телефонные переговоры.",
+    "Министры Кыргызстана и России обсудили сотрудничество в ходе беседы по телефону.",
+    "Встреча глав правительств Беларуси и Казахстана прошла в формате видеоконференции.",
+]
+
+
+@pytest.mark.parametrize("sentence", CALLS)
+def test_talks_on_a_call_are_the_call(tokens_of, sentence: str) -> None:
+    assert sentence_events(tokens_of(sentence)) == {"phone_call"}
+
+
+def test_a_conversation_on_a_call_is_not_a_meeting(run) -> None:
+    text = ("Президенты Беларуси и Казахстана провели телефонный разговор\n"
+            "Президент Беларуси провел телефонный разговор с Президентом Казахстана. "
+            "В ходе беседы стороны обсудили торговлю.")
+    assert [e.type for e in run(text).events] == ["phone_call"]
+
+
+def test_a_programme_of_joint_measures_is_not_an_event(tokens_of) -> None:
+    assert sentence_events(tokens_of("Стороны утвердили программу совместных мероприятий.")) == set()

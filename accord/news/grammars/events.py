@@ -18,6 +18,14 @@ EVENT_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "other_event": (("пресс-конференция",), ("учение",), ("телеграмма",), ("мероприятие",), ("послание",)),
 }
 
+# Talks cues that report no meeting of their own when another event is reported: what was agreed or
+# said «в ходе беседы» happened on the call, at the session or at the forum.
+WEAK_TALKS: frozenset[tuple[str, ...]] = frozenset({("договориться",)})
+# In an item about a call, «беседа» is the call.
+CALL_TALKS: frozenset[tuple[str, ...]] = frozenset({("договориться",), ("беседа",)})
+# «план мероприятий», «программа совместных мероприятий»: the measures are a document's content.
+PLAN_WORDS: frozenset[str] = frozenset({"план", "программа", "комплекс", "перечень", "график", "дорожный"})
+
 SESSION_WORD = "заседание"
 COMMISSION_BODIES: frozenset[str] = frozenset({
     "комиссия", "межправкомиссия", "совет", "межправсовет", "госсовет", "группа", "мпк", "комитет",
