@@ -124,6 +124,22 @@ def split_initials(words: list[str]) -> list[str]:
     return out
 
 
+# Endings of a feminine first name in an oblique case → nominative («Каю» → «Кая», «Марию» → «Мария»):
+# for names the dictionary knows only as masculine forms.
+FEMININE_GIVEN: dict[str, list[tuple[str, str]]] = {
+    "accs": [("ию", "ия"), ("ью", "ья"), ("ю", "я"), ("у", "а")],
+    "ablt": [("ией", "ия"), ("ей", "я"), ("ой", "а")],
+}
+
+
+def _feminine_given(word: str, case: str) -> str | None:
+    low = word.lower()
+    for end, nom in FEMININE_GIVEN.get(case, []):
+        if low.endswith(end) and len(low) > len(end) + 1:
+            return _cap(low[: -len(end)] + nom)
+    return None
+
+
 def _feminine(masculine: str) -> str:
     """The feminine nominative of a surname from its masculine dictionary form."""
     if masculine.endswith(("ов", "ев", "ёв", "ин", "ын")):
@@ -166,6 +182,8 @@ def given_nominative(models: Models, word: str, case: str, gender: str = "masc")
                 continue
             if (want == "NOUN" and "Surn" not in p.tags) or gender in p.tags:
                 return _cap(p.normal)
+    if gender == "femn":
+        return _feminine_given(word, case) or _cap(word)
     return _cap(word)
 
 
@@ -199,7 +217,7 @@ def parse_name(models: Models, words: list[str], prefer: str | None = None) -> N
     first, *middle, last = words
     last_part = last.split("-")[-1]
     fp, lp = models.parses(first), models.parses(last_part)
-    case, gender = _agree(fp, lp, last_part, prefer)
+    case, gender = _agree(fp, lp, last_part, prefer, first)
     keep_middle = [m for m in middle if m.lower() not in PARTICLES and not any("Patr" in p.tags for p in models.parses(m))]
     patr = not middle and any("Patr" in p.tags for p in lp) and any("Name" in p.tags for p in fp)
     return NameParts(
@@ -211,7 +229,9 @@ def parse_name(models: Models, words: list[str], prefer: str | None = None) -> N
     )
 
 
-def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str, prefer: str | None = None) -> tuple[str, str]:
+def _agree(
+    fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str, prefer: str | None = None, first: str = ""
+) -> tuple[str, str]:
     """The (case, gender) on which the first name and the surname agree best."""
     name_parses = [p for p in fp if "Name" in p.tags and "plur" not in p.tags]
     best_name = max((p.score for p in name_parses), default=0.0)
@@ -220,6 +240,7 @@ def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str, prefer: str 
     # with names; a word read more often as a surname («Ким») is not a first name.
     has_name = best_name >= 0.05 and best_name >= best_surn
     known_first = [p for p in fp if p.known and "NOUN" in p.tags]
+    femn_unknown = not any("femn" in p.tags for p in name_parses)
     best = (0.0, "nomn", "masc")
     for case in CASES:
         for gender in ("masc", "femn"):
@@ -228,6 +249,8 @@ def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str, prefer: str 
                     (p.score / best_name for p in name_parses if case in p.tags and gender in p.tags),
                     default=0.0,
                 )
+                if sf == 0.0 and gender == "femn" and femn_unknown and _feminine_given(first, case):
+                    sf = 0.3  # «Каю Каллас»: a feminine name the dictionary reads only as masculine
             elif known_first:
                 sf = 1.0 if any(case in p.tags and "plur" not in p.tags for p in known_first) else 0.6
             else:
@@ -240,7 +263,7 @@ def _agree(fp: tuple[Parse, ...], lp: tuple[Parse, ...], last: str, prefer: str 
                     sl = max(sl, p.score)
                 elif "Name" in p.tags and gender in p.tags:
                     sl = max(sl, 0.8 * p.score)
-                elif "NOUN" in p.tags:
+                elif "NOUN" in p.tags and not ("Surn" in p.tags and "Fixd" in p.tags):
                     sl = max(sl, (0.5 if p.known else 0.15) * p.score)
             low = last.lower()
             ends = [e for e, _ in SURNAME_ENDINGS.get((case, gender), []) if low.endswith(e)]
