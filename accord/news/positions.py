@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from accord.news.lexicon.positions import ALIASES, HEADS, STOP_WORDS, WEAK_HEADS
+from accord.news.lexicon.positions import (
+    ALIASES,
+    HEADS,
+    OFFICE_COUNTRIES,
+    REGION_ADJECTIVES,
+    STOP_WORDS,
+    WEAK_HEADS,
+)
 from accord.news.model import NewsDoc, Token
 
 MAX_LEFT = 12
@@ -40,6 +47,11 @@ def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) ->
             country = country or c[0]
             if c[1] == "adj" and tok.lemma not in ("республика",):
                 continue
+            # «президент Исламской Республики Иран»: capitalised adjectives before it name the state
+            j = i - 1
+            while head_seen and len(words) > 1 and tokens[j].text[:1].isupper() and "ADJF" in tokens[j].tags:
+                words.pop()
+                j -= 1
             break
         if tok.text in _DASHES or (tok.lower in STOP_WORDS and head_seen):
             break
@@ -65,6 +77,8 @@ def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) ->
             words.append(tok.lower)
     while words and words[-1] in {",", "и", "«"}:
         words.pop()
+    if country is None:
+        country = _regional_country(tokens[start:end])
     if not words:
         return None, country
     text = " ".join(words).replace(" ,", ",").replace("« ", "«").replace(" »", "»")
@@ -73,6 +87,17 @@ def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) ->
     if text in WEAK_HEADS:
         return None, country
     return text, country
+
+
+def _regional_country(tokens: list[Token]) -> str | None:
+    """The state of a regional office: «губернатор Гомельской области», «аким», «облисполком»."""
+    for k, tok in enumerate(tokens):
+        if tok.lemma in OFFICE_COUNTRIES:
+            return OFFICE_COUNTRIES[tok.lemma]
+        nxt = tokens[k + 1].lemma if k + 1 < len(tokens) else ""
+        if tok.lemma in REGION_ADJECTIVES and nxt in ("область", "облисполком", "край", "регион"):
+            return REGION_ADJECTIVES[tok.lemma]
+    return None
 
 
 def _allowed(tok: Token, prev: Token | None) -> bool:
@@ -90,6 +115,7 @@ def find_head(doc: NewsDoc, first: int, person_tokens: set[int]) -> int | None:
     tokens = doc.tokens
     sent = doc.sentences[doc.sentence_of_token(first)]
     head_at: int | None = None
+    after_dash: int | None = None
     i = first - 1
     steps = 0
     while i >= sent.first and steps < MAX_LEFT:
@@ -104,6 +130,8 @@ def find_head(doc: NewsDoc, first: int, person_tokens: set[int]) -> int | None:
             break
         if tok.text == "," and i + 1 < first and "gent" not in tokens[i + 1].tags:
             break
+        if head_at is not None and tok.text in _DASHES and after_dash is None:
+            after_dash = head_at
         if _is_head(tok):
             head_at = i
         elif head_at is not None and not (
@@ -113,6 +141,8 @@ def find_head(doc: NewsDoc, first: int, person_tokens: set[int]) -> int | None:
             break
         i -= 1
         steps += 1
+    if head_at is not None and after_dash is not None and "plur" in tokens[head_at].tags:
+        return after_dash  # «сопредседатели комиссии – заместитель премьер-министра X»: the plural names a group
     return head_at
 
 
