@@ -91,6 +91,15 @@ def is_common_word(models: Models, word: str, alone: bool = False) -> bool:
     return bool(parses[0].tags & NOT_NAME_POS)
 
 
+def _institution(models: Models, word: str) -> bool:
+    """A dictionary noun for a thing in the genitive (``Мажилиса``, ``Сената``), never a name."""
+    parses = models.parses(word)
+    if not parses or not parses[0].known or any("Name" in p.tags or "Surn" in p.tags for p in parses):
+        return False
+    top = parses[0].tags
+    return {"NOUN", "inan", "gent"} <= top and parses[0].score >= 0.5
+
+
 def _cap(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() if p else p for p in word.split("-"))
 
@@ -194,6 +203,8 @@ def parse_name(models: Models, words: list[str], prefer: str | None = None) -> N
         return None
     while len(words) > 1 and is_common_word(models, words[-1]):
         words = words[:-1]  # «Ксения Раньше»: the tagger ran into the next word
+    while len(words) > 2 and _institution(models, words[0]):
+        words = words[1:]  # «Мажилиса Ерлан Кошанов»: the office's institution glued to the name
     if len(words) == 1 and is_common_word(models, words[0], alone=True):
         return None
     if len(words) == 1 and any("Patr" in p.tags for p in models.parses(words[0])):

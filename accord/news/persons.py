@@ -151,6 +151,7 @@ def _merge(parsed: Parsed) -> tuple[list[PersonEntity], Parsed]:
     by_letter: dict[str, list[PersonEntity]] = {}  # surnames that can match share their first letter
     first_only: Parsed = []
     full_firsts = [p.first for p, _, _ in parsed if p.first and not p.first_only and not p.patronymic_last]
+    nominative: set[int] = set()  # entities whose surname was read from a nominative mention
     for parts, first, last in parsed:
         if parts.first_only:
             first_only.append((parts, first, last))
@@ -170,6 +171,15 @@ def _merge(parsed: Parsed) -> tuple[list[PersonEntity], Parsed]:
             bucket.append(target)
         elif parts.first and (not target.first or is_initial(target.first)):
             target.first, target.middle = parts.first, list(parts.middle)
+        elif (parts.case == "nomn" and id(target) not in nominative and norm(target.last) != norm(parts.last)
+              and norm(target.last).startswith(norm(parts.last))):
+            # «Ан Дук Кыном» then «Ан Дук Кын»: a name the dictionary cannot decline is read as the text
+            # gives it in the nominative
+            target.last = parts.last
+            if parts.first and len(parts.middle) == len(target.middle):
+                target.first, target.middle = parts.first, list(parts.middle)
+        if parts.case == "nomn":
+            nominative.add(id(target))
         target.mentions.append((first, last))
     return entities, first_only
 

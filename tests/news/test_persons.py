@@ -29,6 +29,17 @@ def test_it_puts_names_in_the_nominative(models, mention: str, expected: tuple[s
     assert (parts.first, parts.last) == expected
 
 
+def test_an_institution_glued_to_the_name_is_dropped(models) -> None:
+    parts = parse_name(models, ["Сената", "Маулен", "Ашимбаев"])
+    assert parts is not None
+    assert (parts.first, parts.last) == ("Маулен", "Ашимбаев")
+
+
+def test_an_undeclinable_name_is_read_from_its_nominative_mention(run) -> None:
+    text = "Беларусь и Корея обсудили торговлю\nВстреча с Ан Дук Кыном прошла в Минске. Посол Ан Дук Кын отметил рост."
+    assert names(run, text) == ["Ан Дук Кын"]
+
+
 def test_a_patronymic_is_dropped(models) -> None:
     parts = parse_name(models, ["Александра", "Генриховича", "Турчина"])
     assert parts is not None
