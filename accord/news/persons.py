@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA
 
+from accord.news.lexicon.positions import HEADS
 from accord.news.model import Mention, NewsDoc, PersonEntity
 from accord.news.names import NameParts, is_initial, norm, parse_name, same_stem
 from accord.news.natasha_adapter import Models
@@ -100,8 +101,21 @@ def _split_at_lines(doc: NewsDoc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _trim_office(doc: NewsDoc, m: Mention) -> Mention:
+    """«Аким Алматы Дархан Сатыбалды»: an office and its place at the front of a name are not the name."""
+    if m.type != "PER" or m.last - m.first < 4:
+        return m
+    head, place = doc.tokens[m.first], m.first + 1
+    if head.lower not in HEADS or place not in doc.country_tokens:
+        return m
+    first = place + 1
+    start = doc.tokens[first].start
+    return Mention(m.type, start, m.stop, first, m.last, doc.text[start : m.stop])
+
+
 def find_persons(doc: NewsDoc, models: Models) -> None:
     """Fill ``doc.persons`` from the PER mentions."""
+    doc.mentions = [_trim_office(doc, m) for m in doc.mentions]
     extra = _people_inside_places(doc, models)
     person_tokens = {k for m in [*doc.mentions, *extra] if m.type == "PER" for k in range(m.first, m.last)}
     parsed = _read_mentions(doc, models, [*doc.mentions, *extra], person_tokens)

@@ -40,6 +40,11 @@ def test_an_undeclinable_name_is_read_from_its_nominative_mention(run) -> None:
     assert names(run, text) == ["Ан Дук Кын"]
 
 
+def test_an_office_and_its_city_at_the_front_of_a_name_are_not_the_name(run) -> None:
+    persons = run("Беларусь и Казахстан обсудили сотрудничество\nАким Алматы Дархан Сатыбалды принял делегацию.").persons
+    assert [(p.name, p.position, p.country) for p in persons] == [("Дархан Сатыбалды", "аким", "KZ")]
+
+
 def test_a_patronymic_is_dropped(models) -> None:
     parts = parse_name(models, ["Александра", "Генриховича", "Турчина"])
     assert parts is not None
