@@ -9,7 +9,6 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from accord.store.base import utcnow
 from accord.store.models import ApiToken, User
 
 PREFIX = "acc_"
@@ -38,13 +37,6 @@ def resolve(session: Session, token: str) -> User | None:
             user = row.user
             return user if user.active else None
     return None
-
-
-def touch(session: Session, token: str) -> None:
-    """Record when a token was last used (best effort, untracked row)."""
-    row = session.scalars(select(ApiToken).where(ApiToken.token_hash == digest(token))).first()
-    if row is not None:
-        row.last_used_at = utcnow()
 
 
 def revoke_all(session: Session, user: User) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Query
 from fastapi.responses import RedirectResponse
@@ -61,7 +61,3 @@ def safe_next(url: str | None, default: str = "/") -> str:
     if url and url.startswith("/") and not url.startswith("//") and "\\" not in url:
         return url
     return default
-
-
-def item_json(value: Any) -> Any:
-    return value
