@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from accord.news.lexicon.sectors import OFFICE_HEADS, SECTOR_FORMS, SECTOR_PAIRS, SECTOR_WORDS
+from accord.news.lexicon.sectors import (
+    MASKED_AFTER,
+    MASKED_BEFORE,
+    OFFICE_HEADS,
+    SECTOR_FORMS,
+    SECTOR_PAIRS,
+    SECTOR_WORDS,
+)
 from accord.news.model import NewsDoc
 
 
@@ -17,7 +24,11 @@ def find_sectors(doc: NewsDoc) -> None:
         t.lemma for k, t in enumerate(doc.tokens)
         if t.is_word and k not in skipped and not _formation(doc, k)
     ]
-    present = set(lemmas)
+    present = {  # a cue counts where no neighbour masks it
+        lem for k, lem in enumerate(lemmas)
+        if not (k and lemmas[k - 1] in MASKED_AFTER.get(lem, ()))
+        and not (k + 1 < len(lemmas) and lemmas[k + 1] in MASKED_BEFORE.get(lem, ()))
+    }
     for part in [p for lem in present if "-" in lem for p in lem.split("-")]:
         present.add(part)
     pairs = set(zip(lemmas, lemmas[1:], strict=False))

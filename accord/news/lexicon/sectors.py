@@ -57,6 +57,7 @@ SECTOR_PAIRS: dict[str, frozenset[tuple[str, str]]] = {
     "trade": frozenset({("свободный", "торговля")}),
     "regional": frozenset({("регион", "страна")}),
     "investment": frozenset({("совместный", "предприятие")}),
+    "transport_logistics": frozenset({("железный", "дорога")}),
     "education_science": frozenset({("подготовка", "кадр"), ("переподготовка", "кадр"), ("повышение", "квалификация")}),
     "digital": frozenset({("информационный", "технология"), ("электронный", "правительство")}),
     "environment": frozenset({("окружающий", "среда"), ("охрана", "природа")}),
@@ -68,4 +69,10 @@ OFFICE_HEADS: frozenset[str] = frozenset({"министр", "замминист�
 # «в регионе» in the singular is geography.
 SECTOR_FORMS: dict[str, frozenset[str]] = {
     "regional": frozenset({"регионы", "регионов", "регионам", "регионами", "регионах"}),
+}
+# A cue word that does not count beside these neighbours: «железная дорога» is transport, not a road to
+# build; «ядерная энергетика» is energy, not security.
+MASKED_AFTER: dict[str, frozenset[str]] = {"дорога": frozenset({"железный"})}
+MASKED_BEFORE: dict[str, frozenset[str]] = {
+    "ядерный": frozenset({"энергетика", "топливо", "медицина", "станция", "реактор", "энергия", "технология"}),
 }
