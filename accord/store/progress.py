@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from accord.domain.status import CLOSED, MeasureStatus
@@ -70,13 +70,23 @@ def measures_of(session: Session, roadmap: Roadmap) -> list[Measure]:
 
 
 def progress(session: Session, roadmap: Roadmap, today: date) -> RoadmapProgress:
+    """Counts per direction and status, and overdue, computed by the database in one query.
+
+    The dashboard is the page everyone opens: counting must not load every measure.
+    """
+    late = and_(Measure.due_on < today, Measure.status.not_in([s.value for s in CLOSED]))
+    query = (
+        select(Measure.direction_id, Measure.status, func.count(), func.sum(case((late, 1), else_=0)))
+        .where(Measure.roadmap_id == roadmap.id)
+        .group_by(Measure.direction_id, Measure.status)
+    )
     rows = {d.id: DirectionProgress(direction=d) for d in roadmap.directions}
-    for measure in measures_of(session, roadmap):
-        row = rows[measure.direction_id]
-        row.total += 1
-        setattr(row, MeasureStatus(measure.status).value, getattr(row, MeasureStatus(measure.status).value) + 1)
-        if measure.is_overdue(today):
-            row.overdue += 1
+    for direction_id, status, count, overdue_count in session.execute(query):
+        row = rows[direction_id]
+        row.total += count
+        name = MeasureStatus(status).value
+        setattr(row, name, getattr(row, name) + count)
+        row.overdue += int(overdue_count or 0)
     return RoadmapProgress(roadmap=roadmap, today=today, directions=list(rows.values()))
 
 

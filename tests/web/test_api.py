@@ -102,17 +102,3 @@ def test_public_read_lets_anonymous_read_but_not_write(web_db) -> None:  # noqa:
         assert client.get("/api/v1/measures").status_code == 200
         assert client.get("/").status_code == 200
         assert client.patch("/api/v1/measures/1", json={"version": 1, "note": "x"}).status_code == 401
-
-
-def test_the_dashboard_counts_agree_with_the_store_progress(example_db) -> None:  # noqa: ANN001
-    from accord.store.progress import default_roadmap, progress
-    from accord.web.data.dashboard import progress_counts
-    from tests.conftest import TODAY
-
-    def figures(p):  # noqa: ANN001, ANN202
-        return [(r.direction.sector, r.total, r.done, r.in_progress, r.planned, r.cancelled, r.overdue)
-                for r in p.directions]
-
-    with example_db.reading() as session:
-        roadmap = default_roadmap(session)
-        assert figures(progress_counts(session, roadmap, TODAY)) == figures(progress(session, roadmap, TODAY))

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from accord.domain.status import CLOSED, AgreementStatus, MeasureStatus
+from accord.domain.status import AgreementStatus
 from accord.store.models import Agreement, Event, Evidence, Measure, Roadmap
-from accord.store.progress import DirectionProgress, RoadmapProgress, overdue, upcoming
+from accord.store.progress import RoadmapProgress, overdue, progress, upcoming
 from accord.trade.summary import TradeSummary, trade_summary
 from accord.web.data import serialise
 
@@ -46,34 +46,11 @@ class Dashboard:
         }
 
 
-def progress_counts(session: Session, roadmap: Roadmap, today: date) -> RoadmapProgress:
-    """The same figures as `accord.store.progress.progress`, counted by the database in one query.
-
-    The dashboard is the page everyone opens; loading every measure with its notes and
-    bodies just to count them costs it most of its time on a large roadmap. A test keeps
-    the two in agreement.
-    """
-    late = and_(Measure.due_on < today, Measure.status.not_in([s.value for s in CLOSED]))
-    query = (
-        select(Measure.direction_id, Measure.status, func.count(), func.sum(case((late, 1), else_=0)))
-        .where(Measure.roadmap_id == roadmap.id)
-        .group_by(Measure.direction_id, Measure.status)
-    )
-    rows = {d.id: DirectionProgress(direction=d) for d in roadmap.directions}
-    for direction_id, status, count, overdue_count in session.execute(query):
-        row = rows[direction_id]
-        row.total += count
-        name = MeasureStatus(status).value
-        setattr(row, name, getattr(row, name) + count)
-        row.overdue += int(overdue_count or 0)
-    return RoadmapProgress(roadmap=roadmap, today=today, directions=list(rows.values()))
-
-
 def dashboard(session: Session, roadmap: Roadmap, today: date, currency: str | None = None) -> Dashboard:
     signed_states = [s.value for s in (AgreementStatus.SIGNED, AgreementStatus.RATIFIED, AgreementStatus.IN_FORCE)]
     return Dashboard(
         roadmap=roadmap,
-        progress=progress_counts(session, roadmap, today),
+        progress=progress(session, roadmap, today),
         overdue=overdue(session, roadmap, today),
         upcoming=upcoming(session, roadmap, today, days=90),
         trade=trade_summary(session, roadmap, currency, today),
