@@ -174,6 +174,12 @@ def position_left(
     pos, country = _phrase(doc, start, first, person_tokens)
     if country is None:
         country = _adjacent_country(doc, start)
+    if country is None:
+        # «заместитель премьер-министра – министр иностранных дел Республики Вьетнам X»: the state
+        # named for the second office serves the first as well
+        country = next(
+            (c[0] for k in range(start, first) if (c := _country_at(doc, k)) and c[1] in ("name", "adj")), None
+        )
     return pos, country
 
 
