@@ -87,6 +87,12 @@ def amounts(tokens: list[Token]) -> list[Amount]:
     i = 0
     while i < len(tokens):
         value = _number(tokens[i])
+        if value is None and tokens[i].lemma in G.WORD_SCALES:
+            unit, end = _unit_at(tokens, i + 1)  # «превысил миллиард долларов»: one of the scale
+            if unit and not unit.startswith("items"):
+                out.append(Amount(G.SCALES[tokens[i].lemma], unit, i, end))
+            i = max(end, i + 1)
+            continue
         if value is None and tokens[i].lower in G.HALF_SCALES:
             unit, end = _unit_at(tokens, i + 1)
             if unit:
