@@ -22,8 +22,10 @@ from accord.news.grammars.quotes import (
     PRONOUN,
     ROLE,
     ROLE_SYNONYMS,
+    SPEAKER_BEFORE,
 )
 from accord.news.lexicon.leaders import LEADERS
+from accord.news.lexicon.positions import ALIASES
 from accord.news.model import NewsDoc, PersonEntity, Quote
 from accord.news.names import norm
 
@@ -96,6 +98,15 @@ class _People:
         return None
 
 
+def _aliased(phrase: str) -> str | None:
+    """«глава государства» → «президент», «глава казахстанского правительства» → «премьер-министр»."""
+    words = [w for w in re.findall(r"[а-яёА-ЯЁ-]+", phrase.lower()) if not re.search(r"(?:ого|его|ий|ый|ой)$", w)]
+    for n in (3, 2):
+        if " ".join(words[:n]) in ALIASES:
+            return ALIASES[" ".join(words[:n])]
+    return None
+
+
 def _country_of(e: PersonEntity) -> str | None:
     return next((c for _, c in e.positions if c), None) or LEADERS.get(norm(e.last))
 
@@ -116,10 +127,14 @@ def _speaker_after(people: _People, after: str, at: int, quote_at: int, paragrap
     if named:
         return named[0][2]
     rest = after[m.end() : stop]
+    phrase_end = m.end() + len(re.split(r"[,(«\"]", rest, maxsplit=1)[0])  # the role phrase ends at a comma
     role = ROLE.match(rest)
     if role:
-        country = people.country_in(at + m.end(), at + stop)
-        found = people.by_role(role.group(1).lower(), quote_at, paragraph, country)
+        country = people.country_in(at + m.end(), at + phrase_end)
+        word = _aliased(rest) or role.group(1).lower()
+        found = people.by_role(word, quote_at, paragraph, country)
+        if found is None and country is not None:
+            found = people.by_role("", quote_at, paragraph, country)  # «казахстанский дипломат»
         if found:
             return found
     if PRONOUN.search(after[: m.end() + 5]) or re.match(r"\s*[а-яё]", rest, re.IGNORECASE):
@@ -233,11 +248,16 @@ def find_quotes(doc: NewsDoc) -> None:
             before = line[: qs - 1].rstrip()
             after = line[qe + 1 :]
             speaker = None
-            opens = not before or before.endswith((":", ".", "!", "?", "»", '"')) or re.search(r"[-–—]$", before)
+            opens = (not before or before.endswith((":", ".", "!", "?", "»", '"')) or re.search(r"[-–—]$", before)
+                     or SPEAKER_BEFORE.search(before))
             if not opens:
                 continue
             if AFTER_QUOTE.match(after):
                 speaker = _speaker_after(people, after, off + qe + 1, off + qs, off)
+            elif SPEAKER_BEFORE.search(before):
+                named = people.between(off + SPEAKER_BEFORE.search(before).start(), off + qs)
+                if named:
+                    speaker = named[-1][2]
             elif before.endswith(":"):
                 named = people.between(off, off + qs)
                 if named:

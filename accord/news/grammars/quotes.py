@@ -34,3 +34,5 @@ DASH_SPEECH = re.compile(r"[,.!?…]\s*[-–—]+\s*(?:\w+\s+){0,2}?" + SPEECH_V
 # Offices that do not name the post (``глава Минэкономразвития``): such a person, named in the quote's
 # paragraph, is the «министр» or «руководитель» a role phrase refers to.
 GENERIC_OFFICES: frozenset[str] = frozenset({"", "глава", "руководитель"})
+# «По словам Максима Рыженкова, «…»», «Как отметил министр, «…»»: the speaker named before the quote.
+SPEAKER_BEFORE = re.compile(r"(?:\bпо\s+словам|\bкак\s+" + SPEECH_VERB + r")\s+[^«»\"]{2,80},\s*$", re.IGNORECASE)
