@@ -17,7 +17,6 @@ from sqlalchemy import Connection, Table, func, insert, select, text
 
 from accord.domain.numbering import sort_key
 from accord.domain.sectors import SECTORS
-from accord.search.index import ensure_fts
 from accord.search.lemmas import lemmatise
 from accord.store import migrate
 from accord.store.base import Base
@@ -84,7 +83,6 @@ def generate(db: Database, scale: float, today: date, log: Any = print) -> dict[
     now = datetime.now(UTC)
     stamp = {"version": 1, "created_at": now, "updated_at": now}
     with db.engine.begin() as conn:
-        ensure_fts(conn)
         org0 = next_id(conn, "organization")
         orgs = [{"id": org0 + i, "name": f"Организация {i} {rnd.choice(AREAS)}", "kind": "agency",
                  "country_code": COUNTRIES[i % len(COUNTRIES)], "illustrative": True, **stamp}

@@ -16,6 +16,19 @@ branch_labels = None
 depends_on = None
 
 
+SQLITE_FTS = (
+    "CREATE VIRTUAL TABLE search_fts USING fts5(kind, lemmas, content='search_entry', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN"
+    " INSERT INTO search_fts(rowid, kind, lemmas) VALUES (new.id, new.kind, new.lemmas); END",
+    "CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN"
+    " INSERT INTO search_fts(search_fts, rowid, kind, lemmas) VALUES ('delete', old.id, old.kind, old.lemmas); END",
+    "CREATE TRIGGER search_entry_au AFTER UPDATE ON search_entry BEGIN"
+    " INSERT INTO search_fts(search_fts, rowid, kind, lemmas) VALUES ('delete', old.id, old.kind, old.lemmas);"
+    " INSERT INTO search_fts(rowid, kind, lemmas) VALUES (new.id, new.kind, new.lemmas); END",
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "search_entry",
@@ -40,13 +53,16 @@ def upgrade() -> None:
             " GENERATED ALWAYS AS (to_tsvector('simple', 'kind' || kind || ' ' || lemmas)) STORED"
         )
         op.execute("CREATE INDEX ix_search_entry_tsv ON search_entry USING gin (tsv)")
-    # SQLite's FTS5 table over search_entry is created by accord.search.index on first use:
-    # its shadow tables are not part of the declared schema.
+    else:
+        # SQLite: an FTS5 table over search_entry, kept in step by triggers (its shadow tables are
+        # not part of the declared ORM schema)
+        for statement in SQLITE_FTS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for trigger in ("search_entry_ai", "search_entry_ad", "search_entry_au"):  # see accord.search.index
+        for trigger in ("search_entry_ai", "search_entry_ad", "search_entry_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS search_fts")
     else:
