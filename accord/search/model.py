@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from accord.store.base import Base
-from accord.store.models.accounts import AuditEntry
 
 
 class SearchEntry(Base):
@@ -23,8 +22,3 @@ class SearchEntry(Base):
     title: Mapped[str] = mapped_column(Text)
     on: Mapped[date | None] = mapped_column(Date)
     lemmas: Mapped[str] = mapped_column(Text)
-
-
-#: The history shown on every measure page (and the stale-edit report) reads the audit
-#: trail by row; with a million entries that needs an index on (entity, entity_id).
-AUDIT_BY_ROW = Index("ix_audit_entry_entity_row", AuditEntry.entity, AuditEntry.entity_id)

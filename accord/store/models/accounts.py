@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accord.store.base import Base, Tracked, UTCDateTime, utcnow
@@ -47,6 +47,8 @@ class AuditEntry(Base):
     """Who changed which field of which row, from what to what, when and why."""
 
     __tablename__ = "audit_entry"
+    #: a row's history (every measure page, every conflict message) is read by (entity, entity_id)
+    __table_args__ = (Index("ix_audit_entry_entity_row", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
