@@ -75,4 +75,5 @@ SECTOR_FORMS: dict[str, frozenset[str]] = {
 MASKED_AFTER: dict[str, frozenset[str]] = {"дорога": frozenset({"железный"})}
 MASKED_BEFORE: dict[str, frozenset[str]] = {
     "ядерный": frozenset({"энергетика", "топливо", "медицина", "станция", "реактор", "энергия", "технология"}),
+    "театр": frozenset({"военный"}),  # «театр военных действий»
 }
