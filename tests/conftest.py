@@ -113,3 +113,25 @@ def example_db(db: Database) -> Database:
 
     load_example(db, TODAY)
     return db
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run `accord` in-process on a fresh SQLite file: `cli("status")`, `cli(..., ok=False)` for failures."""
+    from typer.testing import CliRunner
+
+    from accord.cli.main import app
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("ACCORD_DATABASE_URL", url)
+    monkeypatch.delenv("ACCORD_USER", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, ok: bool = True, input: str | None = None):  # type: ignore[no-untyped-def]  # noqa: A002
+        result = runner.invoke(app, list(args), input=input)
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    invoke.url = url  # type: ignore[attr-defined]
+    return invoke

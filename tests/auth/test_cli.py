@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
 from accord.auth import tokens
-from accord.cli.main import app
 from accord.store.db import Database
 from accord.store.models import ApiToken, User
 
 
 @pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("ACCORD_DATABASE_URL", url)
+def run(cli, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("ACCORD_USER", "root")
-    runner = CliRunner()
-
-    def invoke(*args: str, ok: bool = True, input: str | None = None):  # type: ignore[no-untyped-def]  # noqa: A002
-        result = runner.invoke(app, list(args), env={"COLUMNS": "200"}, input=input)
-        if ok:
-            assert result.exit_code == 0, result.output
-        return result
-
+    invoke = cli
     invoke("init")
-    invoke.url = url  # type: ignore[attr-defined]
     return invoke
 
 

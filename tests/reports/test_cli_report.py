@@ -7,23 +7,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 from openpyxl import load_workbook
-from typer.testing import CliRunner
-
-from accord.cli.main import app
 
 
 @pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("ACCORD_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
-    runner = CliRunner()
-
-    def invoke(*args: str, ok: bool = True):  # type: ignore[no-untyped-def]
-        result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
-        if ok:
-            assert result.exit_code == 0, result.output
-        return result
-
-    return invoke
+def run(cli):  # type: ignore[no-untyped-def]
+    return cli
 
 
 def test_report_writes_each_format(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
