@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from accord.news.grammars import figures as G
-from accord.news.grammars.dates import period_for
+from accord.news.grammars.dates import period_for, resolve_relative_years
 from accord.news.model import Figure, NewsDoc, Token
 
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -193,7 +193,7 @@ def find_figures(doc: NewsDoc) -> None:
     prev: list[Token] = []
     for si in range(len(doc.sentences)):
         tokens = doc.sentence_tokens(si)
-        text = doc.sentence_text(si)
+        text = resolve_relative_years(doc.sentence_text(si), doc.date)
         base = doc.sentences[si].start
         joined = _join_digit_groups(tokens)
         for a in amounts(tokens):

@@ -127,3 +127,16 @@ PERIODS = [
 @pytest.mark.parametrize(("phrase", "expected"), PERIODS)
 def test_it_reads_the_period_forms(phrase: str, expected: str | None) -> None:
     assert find_period(f"Товарооборот {phrase} составил 10 млн долларов.") == expected
+
+
+RELATIVE = [
+    ("За восемь месяцев текущего года товарооборот составил 500 млн долларов.", "2025-01..2025-08"),
+    ("В прошлом году товарооборот составил 500 млн долларов.", "2024"),
+    ("В первом полугодии этого года товарооборот составил 500 млн долларов.", "2025-H1"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "period"), RELATIVE)
+def test_relative_years_are_read_from_the_item_date(run, sentence: str, period: str) -> None:
+    figures = run("date 2025-10-02\n" + HEAD + sentence).figures
+    assert [f.period for f in figures] == [period]

@@ -115,6 +115,24 @@ def period_for(text: str, offset: int) -> str | None:
     return periods[0][1] if periods else None
 
 
+# «за восемь месяцев текущего года», «в прошлом году»: years named relative to the item's date.
+RELATIVE_YEAR = re.compile(r"\b(текущ|эт|нынешн|прошл|минувш|прошедш)\w*\s+(год\w*)\b", re.IGNORECASE)
+PAST_YEAR_STEMS = ("прошл", "минувш", "прошедш")
+
+
+def resolve_relative_years(text: str, date: str | None) -> str:
+    """Write relative years as numbers (same length, so offsets hold): «текущего года» → «2025 года»."""
+    if not date:
+        return text
+
+    def sub(m: re.Match[str]) -> str:
+        year = int(date[:4]) - (1 if m.group(1).lower().startswith(PAST_YEAR_STEMS) else 0)
+        out = f"{year} {m.group(2)}"
+        return out.ljust(len(m.group(0))) if len(out) <= len(m.group(0)) else m.group(0)
+
+    return RELATIVE_YEAR.sub(sub, text)
+
+
 def find_period(text: str) -> str | None:
     """The first reporting period a text states, in the contract's notation, or None."""
     periods = find_periods(text)
