@@ -13,7 +13,7 @@ from accord.news.lexicon.positions import HEADS
 from accord.news.model import Mention, NewsDoc, PersonEntity
 from accord.news.names import NameParts, is_initial, norm, parse_name, same_stem
 from accord.news.natasha_adapter import Models
-from accord.news.positions import head_case, position_left, position_right
+from accord.news.positions import head_case, position_left, position_right, side_country
 
 
 def _compatible_first(a: str | None, b: str | None) -> bool:
@@ -132,6 +132,8 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
             if pos is None:
                 pos2, country2 = position_right(doc, last)
                 pos, country = pos2, country or country2
+            if country is None and pos is not None:
+                country = side_country(doc, first)
             e.positions.append((pos or "", country))
     entities.sort(key=lambda e: e.mentions[0][0] if e.mentions else 0)
     doc.persons = entities

@@ -13,6 +13,7 @@ from accord.news.lexicon.positions import (
     HEADS,
     OFFICE_COUNTRIES,
     REGION_ADJECTIVES,
+    SIDE_WORDS,
     STOP_WORDS,
     WEAK_HEADS,
 )
@@ -192,8 +193,8 @@ def _adjacent_country(doc: NewsDoc, start: int) -> str | None:
 def position_right(doc: NewsDoc, last: int) -> tuple[str | None, str | None]:
     """Position after ``Name, …`` (apposition), e.g. a speaker line."""
     tokens = doc.tokens
-    if last + 1 >= len(tokens) or tokens[last].text != ",":
-        return None, None
+    if last + 1 >= len(tokens) or tokens[last].text not in {",", "—", "–"}:
+        return None, None  # «Name, министр …», «Name — министр …»
     sent = doc.sentences[doc.sentence_of_token(last)]
     start = last + 1
     k = start
@@ -207,3 +208,18 @@ def position_right(doc: NewsDoc, last: int) -> tuple[str | None, str | None]:
             break
         end += 1
     return _phrase(doc, start, end)
+
+
+def side_country(doc: NewsDoc, first: int) -> str | None:
+    """The one state whose side or delegation the sentence of token ``first`` names
+    (``Белорусскую делегацию возглавил …``, ``С казахстанской стороны …``)."""
+    sent = doc.sentences[doc.sentence_of_token(first)]
+    codes = set()
+    for k in range(sent.first, sent.last):
+        if doc.tokens[k].lemma not in SIDE_WORDS:
+            continue
+        for n in (k - 1, k + 1):
+            c = _country_at(doc, n)
+            if c is not None and c[1] in ("adj", "name"):
+                codes.add(c[0])
+    return codes.pop() if len(codes) == 1 else None
