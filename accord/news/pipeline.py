@@ -7,7 +7,7 @@ from accord.news.documents import find_documents
 from accord.news.events import find_events
 from accord.news.figures import find_figures
 from accord.news.header import normalise_text, read_header, split_header
-from accord.news.lexicon.leaders import LEADERS
+from accord.news.lexicon.leaders import LEADER_OFFICES, LEADERS
 from accord.news.model import Extraction, NewsDoc, Person
 from accord.news.names import norm
 from accord.news.natasha_adapter import Models, get_models
@@ -75,6 +75,13 @@ def _home_country(doc: NewsDoc) -> str | None:
     return None
 
 
+def leader_office(surname: str, date: str | None) -> str | None:
+    """The office a long-serving leader held at the item's date (the latest one when undated)."""
+    terms = LEADER_OFFICES.get(surname, ())
+    year = int(date[:4]) if date else 2099
+    return next((office for start, end, office in terms if start <= year < end), None)
+
+
 def to_extraction(doc: NewsDoc) -> Extraction:
     persons = []
     home = _home_country(doc)
@@ -82,6 +89,8 @@ def to_extraction(doc: NewsDoc) -> Extraction:
         pos, country = person_position(e)
         if country is None:
             country = LEADERS.get(norm(e.name)) or LEADERS.get(norm(e.last))
+        if pos is None and (country is None or country == LEADERS.get(norm(e.last))):
+            pos = leader_office(norm(e.last), doc.date)
         if country is None and pos is not None:
             country = home
         persons.append(Person(e.name, pos, country))

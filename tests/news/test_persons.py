@@ -113,7 +113,20 @@ def test_an_office_of_someone_else_is_not_taken(run) -> None:
     persons = run("Пресс-секретарь Путина Дмитрий Песков прокомментировал встречу.").persons
     by_name = {p.name: p for p in persons}
     assert by_name["Дмитрий Песков"].position == "пресс-секретарь"
-    assert by_name["Путин"].position is None
+    assert by_name["Путин"].position != "пресс-секретарь"
+
+
+LEADER_OFFICES = [
+    ("date 2025-03-01\nЛукашенко и Токаев провели переговоры\nЛукашенко встретился с Токаевым.",
+     {"Лукашенко": "президент", "Токаев": "президент"}),
+    ("date 2010-03-01\nПутин прибыл в Минск\nПутин провел переговоры в Минске.", {"Путин": "председатель правительства"}),
+    ("date 2025-03-01\nЛавров прибыл в Минск\nЛавров провел переговоры в Минске.", {"Лавров": "министр иностранных дел"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEADER_OFFICES)
+def test_a_long_serving_leader_named_without_an_office_gets_the_one_held_then(run, text: str, expected: dict) -> None:
+    assert {p.name: p.position for p in run(text).persons} == expected
 
 
 def test_words_that_are_not_names_are_not_persons(run) -> None:
