@@ -170,6 +170,8 @@ def classify(tokens: list[Token], a: Amount, previous: list[Token]) -> str:
     near = tokens[max(0, a.first - 6) : a.first]
     if {t.lemma for t in near} & G.TARGET_NEAR or {t.lower for t in near} & G.TARGET_NEAR_FORMS:
         return "target"
+    if any(t.lemma in G.TARGET_VERBS and "INFN" in t.tags for t in near):
+        return "target"  # «товарооборот должен достичь 1 млрд долларов»: a goal, not a result
     if a.unit in ("t", "m3"):
         return "other" if set(lemmas) & G.VOLUME_WORDS else ""
     if a.unit == "items:supply":
