@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sys
+from datetime import date
 from typing import NoReturn
 
 import typer
@@ -22,6 +23,16 @@ AS_OPTION = typer.Option(None, "--as", help="user the change is recorded under (
 def fail(message: str, code: int = 1) -> NoReturn:
     errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def parse_day(text: str | None, option: str) -> date | None:
+    """A date option given as YYYY-MM-DD, or a clear failure naming the option."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"{option} {text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-27")
 
 
 def open_database(create: bool = False) -> Database:

@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from accord.cli.common import AS_OPTION, actor, console, errors, fail, open_database
+from accord.cli.common import AS_OPTION, actor, console, errors, fail, open_database, parse_day
 from accord.fx import http, sources
 from accord.fx.csvfile import read_rates
 from accord.fx.rates import RateNotFound
@@ -32,15 +32,6 @@ def database() -> Iterator[Database]:
         yield db
     finally:
         db.dispose()
-
-
-def parse_day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        fail(f"{option} {text!r} is not a date: use YYYY-MM-DD")
 
 
 @fx_app.command("update")

@@ -7,17 +7,8 @@ from pathlib import Path
 
 import typer
 
-from accord.cli.common import console, fail, open_database
+from accord.cli.common import console, fail, open_database, parse_day
 from accord.reports import FORMATS, ReportError, render
-
-
-def parse_day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        fail(f"{option} {text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-27")
 
 
 def report(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import typer
 from rich.table import Table
 from sqlalchemy import select
 
-from accord.cli.common import AS_OPTION, actor, console, fail, open_database
+from accord.cli.common import AS_OPTION, actor, console, fail, open_database, parse_day
 from accord.store.models import Roadmap
 from accord.store.roadmaps import RoadmapError, create_roadmap
 
@@ -25,10 +23,7 @@ def create(
     as_user: str | None = AS_OPTION,
 ) -> None:
     """Create an empty roadmap; then `accord import roadmap FILE --roadmap CODE` fills it."""
-    try:
-        signed = date.fromisoformat(signed_on) if signed_on else None
-    except ValueError:
-        fail(f"--signed-on {signed_on!r} is not a date YYYY-MM-DD")
+    signed = parse_day(signed_on, "--signed-on")
     db = open_database(create=True)
     try:
         with db.transaction(actor=actor(as_user), reason="accord roadmap create") as session:

@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from accord.cli.common import AS_OPTION, actor, console, errors, fail
+from accord.cli.common import AS_OPTION, actor, console, errors, fail, parse_day
 from accord.cli.fx import database
 from accord.cli.roadmap_io import export_app, import_app
 from accord.fx.rates import money
@@ -148,10 +148,7 @@ def summary_command(
     """Export, import and turnover by period and reporter, growth, and the target's status."""
     if currency and not is_currency(currency):
         fail(f"unknown currency code {currency!r} (use ISO 4217: USD, BYN, KGS, EUR, RUB…)")
-    try:
-        today = date.fromisoformat(on) if on else date.today()
-    except ValueError:
-        fail(f"--today {on!r} is not a date: use YYYY-MM-DD")
+    today = parse_day(on, "--today") or date.today()
     with database() as db, db.reading() as session:
         chosen = default_roadmap(session, roadmap)
         if roadmap and chosen is None:
