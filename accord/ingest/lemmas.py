@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from accord.ingest.text import words
+from accord.search.lemmas import lemma as search_lemma
 
 #: lemma → the lemma the directory uses
 VARIANTS: dict[str, str] = {
@@ -111,15 +112,8 @@ STOP = frozenset(
 
 @lru_cache(maxsize=100_000)
 def lemma(word: str) -> str:
-    """The dictionary form of a word, lower case, ё→е, country spellings folded."""
-    from accord.news import get_models
-
-    base = (
-        get_models().lemma(word)
-        if any("а" <= ch <= "я" or ch == "ё" for ch in word.lower())
-        else word.lower()
-    )
-    base = base.replace("ё", "е")
+    """The dictionary form of a word (as search indexes it), with country spellings folded."""
+    base = search_lemma(word)
     return VARIANTS.get(base, base)
 
 
