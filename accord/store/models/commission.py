@@ -35,10 +35,6 @@ class Body(Tracked, Base):
     def co_chairs(self) -> list[BodyMember]:
         return [m for m in self.members if m.role == "co_chair"]
 
-    def last_session(self, today: date) -> Session | None:
-        held = [s for s in self.sessions if s.held_on and s.held_on <= today]
-        return held[-1] if held else None
-
 
 class BodyMember(TrackedChild, Base):
     __tablename__ = "body_member"
