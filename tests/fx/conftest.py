@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from tests.localserver import serving
 
 #: (path, query) -> (status, body, content type)
 Responder = Callable[[str, dict[str, str]], tuple[int, bytes, str]]
@@ -45,14 +46,9 @@ def bank() -> Iterator[Bank]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serving(Handler) as url:
+        state.url = url
+        yield state
 
 
 @pytest.fixture

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from accord.ingest.fetch import Policy
 from tests.ingest import texts
+from tests.localserver import serving
 
 #: short waits so fault tests stay fast: half a second to time out, one quick retry
 FAST = Policy(timeout=0.5, retries=1, backoff=0.01)
@@ -134,15 +134,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 def site() -> Iterator[Site]:
     """A fresh local news site per test."""
     state = Site()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving(_handler(state)) as url:
+        state.base = url
+        yield state
 
 
 @pytest.fixture

@@ -36,17 +36,17 @@ def test_ingest_prints_a_json_summary_and_a_second_run_adds_nothing(run, tmp_pat
     news.mkdir()
     (news / "lifts.txt").write_text(texts.LIFTS, encoding="utf-8")
     (news / "vet.html").write_text(texts.html(texts.VETERINARY), encoding="utf-8")
-    first = json.loads(run("ingest", str(news), "--json").output)
+    first = json.loads(run("ingest", str(news), "--json").stdout)
     assert first["new"] == 2 and first["revised"] == 0 and first["duplicates"] == 0 and first["failed"] == []
     assert first["proposals"] >= 4
-    second = json.loads(run("ingest", str(news), "--json").output)
+    second = json.loads(run("ingest", str(news), "--json").stdout)
     assert second == {"new": 0, "revised": 0, "duplicates": 2, "failed": [], "proposals": 0}
     assert "new 0, revised 0, duplicates 2, failed 0, proposals 0" in run("ingest", str(news)).output
 
 
 def test_ingest_exits_2_when_every_source_fails(run, site: Site, unreachable: str) -> None:  # type: ignore[no-untyped-def]
     result = run("ingest", unreachable, site.url("/missing"), "--json", code=2)
-    summary = json.loads(result.output)
+    summary = json.loads(result.stdout)
     assert [f["error"][:14] for f in summary["failed"]] == ["cannot connect", "HTTP 404 Not F"]
 
 
@@ -65,7 +65,7 @@ def test_watch_polls_saved_sources_for_the_rounds_asked(run, site: Site) -> None
     site.feed("/rss", [("/news/lifts", "Лифты", "Tue, 03 Nov 2026 10:00:00 +0300")])
     run("source", "add", "local-rss", site.url("/rss"))
     run("source", "add", "broken", site.url("/error"), "--kind", "page")
-    out = run("watch", "--every", "0.01s", "--rounds", "2", "--json").output
+    out = run("watch", "--every", "0.01s", "--rounds", "2", "--json").stdout
     rounds = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     assert [r["new"] for r in rounds] == [1, 0]
     assert all(len(r["failed"]) == 1 and r["failed"][0]["error"].startswith("HTTP 500") for r in rounds)
