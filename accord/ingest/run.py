@@ -22,12 +22,13 @@ from accord.ingest.fetch import Fetcher, FetchError, Policy
 from accord.ingest.store import AlreadyStored, Catalog, PageState, Prepared, check, remember_page, save
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
 from accord.news import UnreadableInput, extract_article, read_bytes
+from accord.news.kyrgyz import extract_kyrgyz
 from accord.store.base import utcnow
 from accord.store.db import Database
 from accord.store.models import FetchedPage, FetchFailure, NewsSource
 
 SUFFIXES = (".txt", ".html", ".htm", ".md")
-LANGUAGES = {"ky": "in Kyrgyz", "other": "in another language (not Cyrillic)"}
+LANGUAGES = {"other": "in another language (not Cyrillic)"}
 
 
 class Progress(Protocol):
@@ -290,9 +291,12 @@ class Ingestor:
                     remember_page(session, page)
             return "duplicate"
         lang = language(article.text)
-        if lang != "ru":
-            raise UnreadableInput(f"item is {LANGUAGES.get(lang or '', 'without words')}, not Russian")
-        extraction = extract_article(article).to_dict()
+        if lang == "ru":
+            extraction = extract_article(article).to_dict()
+        elif lang == "ky":  # kept and searchable; only its states and officials are read
+            extraction = extract_kyrgyz(article).to_dict()
+        else:
+            raise UnreadableInput(f"item is {LANGUAGES.get(lang or '', 'without words')}, not Russian or Kyrgyz")
         day = _date(extraction.get("date")) or published
         prepared = Prepared(
             key=key,

@@ -135,7 +135,9 @@ def save(session: Session, catalog: Catalog, item: Prepared) -> Saved:
         org_labels=catalog.orgs.labels,
     )
     session.flush()
-    proposals = [p for p in propose(catalog.record, facts) if not _already_proposed(session, row, p)]
+    # a Kyrgyz item is read for its states and officials only: too little to propose evidence from
+    proposable = propose(catalog.record, facts) if item.language == "ru" else []
+    proposals = [p for p in proposable if not _already_proposed(session, row, p)]
     for p in proposals:
         session.add(
             Evidence(
