@@ -53,6 +53,9 @@ class Settings:
     secret_key_file: Path
     secure_cookies: bool
     login_attempts_per_minute: int
+    smtp_url: str | None
+    mail_from: str
+    base_url: str
 
     def secret_key(self) -> str:
         """The signing key; generated into var/ on first use when none is configured."""
@@ -81,6 +84,9 @@ DOCUMENTED = {
     "ACCORD_NBRB_URL": "base URL of the National Bank of Belarus exchange-rates API (default https://api.nbrb.by/exrates)",
     "ACCORD_NBKR_URL": "base URL of the National Bank of the Kyrgyz Republic XML rates (default https://www.nbkr.kg/XML)",
     "ACCORD_ECB_URL": "base URL of the ECB euro reference rates (default https://www.ecb.europa.eu/stats/eurofxref)",
+    "ACCORD_SMTP_URL": "mail server for reminders: smtp://host:25, smtp://user:pass@host:587?starttls=1 or smtps://user:pass@host:465",
+    "ACCORD_MAIL_FROM": "sender address of reminders (default accord@localhost)",
+    "ACCORD_BASE_URL": "the web app's address, for links in reminders and the calendar feed (default http://127.0.0.1:8000)",
     "ACCORD_TEST_DATABASE_URL": "PostgreSQL URL the test suite uses (default postgresql+psycopg://postgres@127.0.0.1:5432/test)",
 }
 
@@ -95,4 +101,7 @@ def load() -> Settings:
         secret_key_file=var_dir / "secret_key",
         secure_cookies=env_bool("ACCORD_SECURE_COOKIES"),
         login_attempts_per_minute=env_int("ACCORD_LOGIN_RATE", 10),
+        smtp_url=os.environ.get("ACCORD_SMTP_URL") or None,
+        mail_from=env_str("ACCORD_MAIL_FROM", "accord@localhost"),
+        base_url=env_str("ACCORD_BASE_URL", "http://127.0.0.1:8000"),
     )

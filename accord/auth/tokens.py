@@ -18,21 +18,28 @@ def digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def issue(session: Session, user: User) -> str:
+#: what a token may do: act as its user through the API, or only read that user's calendar feed
+SCOPES = ("api", "calendar")
+
+
+def issue(session: Session, user: User, scope: str = "api") -> str:
     """Create a token for `user` and return its only clear copy."""
+    if scope not in SCOPES:
+        raise ValueError(f"{scope!r} is not a token scope: use {' or '.join(SCOPES)}")
     body = secrets.token_urlsafe(32)
     token = f"{PREFIX}{body}"
-    session.add(ApiToken(user_id=user.id, prefix=token[:12], token_hash=digest(token)))
+    session.add(ApiToken(user_id=user.id, prefix=token[:12], token_hash=digest(token), scope=scope))
     session.flush()
     return token
 
 
-def resolve(session: Session, token: str) -> User | None:
-    """The active user a presented token belongs to, or None (revoked, unknown, inactive)."""
+def resolve(session: Session, token: str, scope: str = "api") -> User | None:
+    """The active user a presented token of `scope` belongs to, or None (revoked, unknown, inactive, other scope)."""
     if not token.startswith(PREFIX):
         return None
     wanted = digest(token)
-    for row in session.scalars(select(ApiToken).where(ApiToken.prefix == token[:12], ApiToken.revoked.is_(False))):
+    rows = select(ApiToken).where(ApiToken.prefix == token[:12], ApiToken.revoked.is_(False), ApiToken.scope == scope)
+    for row in session.scalars(rows):
         if hmac.compare_digest(row.token_hash, wanted):
             user = row.user
             return user if user.active else None

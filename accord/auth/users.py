@@ -33,6 +33,8 @@ def add_user(
     party: str | None = None,
     direction: str | None = None,
     display_name: str | None = None,
+    email: str | None = None,
+    lang: str = "ru",
 ) -> User:
     """A new active account; the password is hashed (argon2) before it touches the database."""
     name = name.strip()
@@ -54,10 +56,40 @@ def add_user(
     except passwords.WeakPassword as exc:
         raise AccountError(str(exc)) from exc
     user = User(name=name, role=role.value, party=party, direction=direction, display_name=display_name,
-                password_hash=hashed, active=True)
+                password_hash=hashed, active=True, email=check_email(email), lang=check_lang(lang))
     session.add(user)
     session.flush()
     return user
+
+
+LANGUAGES = ("ru", "en")
+
+
+def check_email(address: str | None) -> str | None:
+    """A plausible single address (reminders go there), or None to have none."""
+    if address is None or not address.strip():
+        return None
+    address = address.strip()
+    local, at, domain = address.rpartition("@")
+    malformed = not at or not local or "." not in domain or any(ch.isspace() or ch in ",;<>" for ch in address)
+    if malformed or len(address) > 320:
+        raise AccountError(f"{address!r} is not an e-mail address")
+    return address
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise AccountError(f"{lang!r} is not a language accord writes in: use {' or '.join(LANGUAGES)}")
+    return lang
+
+
+def set_contact(session: Session, user: User, email: str | None, lang: str | None) -> None:
+    """Where and in which language reminders reach a user (audited like every account change)."""
+    if email is not None:
+        user.email = check_email(email)
+    if lang is not None:
+        user.lang = check_lang(lang)
+    session.flush()
 
 
 def authenticate(session: Session, name: str, password: str) -> User | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 import accord.search.index  # noqa: F401 - CLI writes keep the search index current too
+from accord import settings
 from accord.auth import tokens, users
 from accord.auth.users import AccountError
 from accord.cli.common import AS_OPTION, actor, console, fail, open_database
@@ -22,6 +23,8 @@ def user_add(
     direction: str | None = typer.Option(None, "--direction", help="an editor's direction (sector code, e.g. industry)"),
     password: str | None = typer.Option(None, "--password", help="prompted for when not given"),
     display_name: str | None = typer.Option(None, "--display-name"),
+    email: str | None = typer.Option(None, "--email", help="where deadline reminders go"),
+    lang: str = typer.Option("ru", "--lang", help="language of reminders: ru or en"),
     as_user: str | None = AS_OPTION,
 ) -> None:
     """Create an account; an editor may change only measures of their party and/or direction."""
@@ -30,7 +33,7 @@ def user_add(
     db = open_database()
     try:
         with db.transaction(actor=actor(as_user), reason="accord user add") as session:
-            user = users.add_user(session, name, role, password, party, direction, display_name)
+            user = users.add_user(session, name, role, password, party, direction, display_name, email, lang)
             scope = " ".join(x for x in (user.party, user.direction) if x)
     except AccountError as exc:
         fail(str(exc))
@@ -54,16 +57,45 @@ def user_password(name: str, password: str | None = typer.Option(None, "--passwo
     console.print(f"password of {name} changed")
 
 
+@user_app.command("contact")
+def user_contact(
+    name: str,
+    email: str | None = typer.Option(None, "--email", help="where deadline reminders go ('' for none)"),
+    lang: str | None = typer.Option(None, "--lang", help="language of reminders: ru or en"),
+    as_user: str | None = AS_OPTION,
+) -> None:
+    """Set where and in which language a user's deadline reminders are sent."""
+    db = open_database()
+    try:
+        with db.transaction(actor=actor(as_user), reason="accord user contact") as session:
+            user = users.find(session, name)
+            if user is None:
+                fail(f"there is no user {name!r}")
+            users.set_contact(session, user, email, lang)
+            shown = f"{user.email or 'no e-mail'}, {user.lang}"
+    except AccountError as exc:
+        fail(str(exc))
+    console.print(f"reminders of {name}: {shown}", highlight=False)
+
+
 @token_app.command("create")
-def token_create(name: str, as_user: str | None = AS_OPTION) -> None:
-    """Issue an API token for a user and print it once (only its hash is kept)."""
+def token_create(
+    name: str,
+    calendar: bool = typer.Option(False, "--calendar", help="a read-only token for the user's deadline calendar feed"),
+    as_user: str | None = AS_OPTION,
+) -> None:
+    """Issue an API token (or a calendar feed token) for a user and print it once (only its hash is kept)."""
     db = open_database()
     with db.transaction(actor=actor(as_user), reason="accord token create") as session:
         user = users.find(session, name)
         if user is None:
             fail(f"there is no user {name!r}: add one with `accord user add`")
-        token = tokens.issue(session, user)
-    console.print(token, highlight=False, soft_wrap=True)
+        token = tokens.issue(session, user, "calendar" if calendar else "api")
+    if calendar:
+        feed = f"{settings.load().base_url.rstrip('/')}/calendar.ics?token={token}"
+        console.print(feed, highlight=False, soft_wrap=True)
+    else:
+        console.print(token, highlight=False, soft_wrap=True)
 
 
 @token_app.command("revoke")

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import typer
 
-from accord.cli import accounts, extract, fx, ingest, records, report, roadmap_io, roadmaps, trade, web
+from accord.cli import (
+    accounts,
+    extract,
+    fx,
+    ingest,
+    records,
+    remind,
+    report,
+    roadmap_io,
+    roadmaps,
+    trade,
+    web,
+)
 
 app = typer.Typer(
     name="accord",
@@ -14,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (records, roadmaps, roadmap_io, extract, ingest, fx, trade, report, web, accounts):
+for module in (records, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web, accounts):
     module.register(app)
 
 

@@ -14,6 +14,7 @@ from accord.store.models.directory import (
 )
 from accord.store.models.news import Event, EventCountry, EventParticipant, Evidence, SourceItem
 from accord.store.models.projects import Milestone, Project, ProjectCompany
+from accord.store.models.reminders import ReminderSent
 from accord.store.models.roadmap import (
     Assignment,
     Direction,
@@ -60,6 +61,7 @@ __all__ = [
     "ProgressNote",
     "Project",
     "ProjectCompany",
+    "ReminderSent",
     "Roadmap",
     "RoadmapParty",
     "Session",

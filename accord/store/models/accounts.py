@@ -22,6 +22,9 @@ class User(Tracked, Base):
     party: Mapped[str | None] = mapped_column(ForeignKey("country.code"))
     direction: Mapped[str | None] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(default=True)
+    #: where deadline reminders go, and in which language they are written
+    email: Mapped[str | None] = mapped_column(String(320))
+    lang: Mapped[str] = mapped_column(String(2), default="ru", server_default="ru")
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
@@ -39,6 +42,8 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(default=False)
+    #: "api" tokens act as their user; "calendar" tokens only read that user's deadline feed
+    scope: Mapped[str] = mapped_column(String(10), default="api", server_default="api")
 
     user: Mapped[User] = relationship(back_populates="tokens")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from accord.web.routes import (
     apidocs,
     auth,
+    calendar,
     commission,
     dashboard,
     directory,
@@ -16,4 +17,4 @@ from accord.web.routes import (
     trade,
 )
 
-ROUTERS = tuple(m.router for m in (apidocs, auth, dashboard, roadmap, registers, commission, directory, review, trade, search, reports))
+ROUTERS = tuple(m.router for m in (apidocs, auth, calendar, dashboard, roadmap, registers, commission, directory, review, trade, search, reports))
