@@ -89,7 +89,10 @@ class Tally:
         self.missed += [f"{name}: {a['kind']} {_label_target(a)}" for a in open_labels]
 
     def table(self, title: str) -> str:
-        lines = [title, f"  {'kind':24} {'labelled':>8} {'made':>5} {'right':>5} {'precision':>9} {'recall':>6}"]
+        lines = [
+            title,
+            f"  {'kind':24} {'labelled':>8} {'made':>5} {'right':>5} {'precision':>9} {'recall':>6}",
+        ]
         for kind in KINDS:
             if self.wanted[kind] or self.made[kind]:
                 lines.append(self._row(kind, self.wanted[kind], self.made[kind], self.right[kind]))
@@ -275,7 +278,9 @@ def main() -> None:
         queue = stored(db, names) if fresh else None
         for part in parts:
             chosen = {n: v for n, v in labels.items() if v["part"] == part}
-            print(f"\n### {part} part: {len(chosen)} items, {sum(len(v['accept']) for v in chosen.values())} labels")
+            print(
+                f"\n### {part} part: {len(chosen)} items, {sum(len(v['accept']) for v in chosen.values())} labels"
+            )
             for from_labels in (False, True):
                 record, items = facts(db, labels, from_labels)
                 tally = Tally()
@@ -287,7 +292,9 @@ def main() -> None:
                     tally.add(name, made, label["accept"])
                 how = "labelled dates" if from_labels else "reader's dates"
                 print("\n" + tally.table(f"review queue, {how} (thresholds as shipped)"))
-                print(f"  new entries with the right date: {tally.dates_right} of {tally.right['new_agreement']}")
+                print(
+                    f"  new entries with the right date: {tally.dates_right} of {tally.right['new_agreement']}"
+                )
                 if args.verbose:
                     print("  wrong:", *tally.wrong, sep="\n    ") if tally.wrong else None
                     print("  missed:", *tally.missed, sep="\n    ") if tally.missed else None
