@@ -34,6 +34,7 @@ from accord.ingest.propose_model import (
     ItemFacts,
     MeasureView,
     Outcome,
+    ProjectView,
     Proposal,
     ProposalKind,
     Record,
@@ -490,7 +491,7 @@ def for_projects(
         lead_share, _ = topic(record, p.stems, item.lead_stems, weights)
         region = bool(p.region and p.region <= item.stems)
         features = {
-            "companies": min(1.0, len(companies) / max(len(p.companies), 1)),
+            "companies": _companies_share(record, p, item.orgs),
             "topic": share,
             "lead_topic": lead_share,
             "region": 1.0 if region else 0.0,
@@ -514,6 +515,16 @@ def for_projects(
         )
     out.sort(key=lambda p: -p.score)
     return out
+
+
+def _companies_share(record: Record, project: ProjectView, named: frozenset[int]) -> float:
+    """The share of a project's companies the item names, a company in several projects counting
+    for a part: «МТЗ» alone does not tell the machinery supplies from the assembly plant."""
+    if not project.companies:
+        return 0.0
+    projects_of: Counter[int] = Counter(c for p in record.projects for c in p.companies)
+    found = sum(1.0 / projects_of[c] for c in project.companies & named)
+    return found / len(project.companies)
 
 
 def _short(text: str, size: int = 60) -> str:
