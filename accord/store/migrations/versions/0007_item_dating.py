@@ -1,7 +1,7 @@
 """news items: where the date came from, and why the item proposed nothing more
 
-Revision ID: 0006_item_dating
-Revises: 0005_reminders
+Revision ID: 0007_item_dating
+Revises: 0006_illustrative_rates
 Create Date: 2026-11-27
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_item_dating"
-down_revision = "0005_reminders"
+revision = "0007_item_dating"
+down_revision = "0006_illustrative_rates"
 branch_labels = None
 depends_on = None
 
