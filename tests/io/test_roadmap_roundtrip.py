@@ -11,9 +11,8 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from accord.io import roadmap_export
-from accord.io.roadmap_sync import ImportRefused, apply
-from accord.io.roadmap_table import parse_table
-from accord.io.table_files import read_table
+from accord.io.roadmap_sync import ImportRefused, import_table
+from accord.io.table_files import iter_table, read_table
 from accord.store.db import Database
 from accord.store.models import AuditEntry, Measure
 from accord.store.progress import default_roadmap, find_measure
@@ -31,9 +30,8 @@ def export_csv(db: Database) -> str:
 
 
 def import_file(db: Database, path: Path):  # type: ignore[no-untyped-def]
-    table = parse_table(read_table(path))
     with db.transaction(actor="dana", reason=f"import {path.name}") as session:
-        return apply(session, table, default_roadmap(session), "dana", TODAY)
+        return import_table(session, iter_table(path), default_roadmap(session), "dana", TODAY)
 
 
 def snapshot(db: Database) -> list[tuple]:
@@ -116,9 +114,9 @@ def test_the_xlsx_export_is_a_workbook_ministries_can_filter(example_db: Databas
 
 BAD = [
     ("missing.csv", None, "no such file"),
-    ("picture.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "is not an .xlsx workbook"),
+    ("picture.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "is not an Excel workbook \\(.xlsx\\): it is an image"),
     ("binary.csv", b"\x00\x01\x02" * 40, "binary data"),
-    ("notes.docx", b"hello", "use an .xlsx or .csv file"),
+    ("notes.pdf", b"hello", "use an .xlsx, .csv or .docx file"),
 ]
 
 
