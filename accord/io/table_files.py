@@ -179,13 +179,23 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+def _plain_share(text: str) -> float:
+    """How much of `text` is in the scripts a table of ours is written in (Latin, Cyrillic, punctuation)."""
+    plain = sum(
+        1
+        for ch in text
+        if ch in "\t\r\n" or " " <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff" or "\u2000" <= ch <= "\u218f"
+    )
+    return plain / max(1, len(text))
+
+
 def _bomless_utf16(head: bytes) -> str | None:
-    """Excel's "Unicode text" without its BOM: every other byte is zero in Latin text and digits."""
-    even, odd = head[0::2], head[1::2]
-    if len(head) >= 4 and odd.count(0) > 0.3 * len(odd) and even.count(0) == 0:
-        return "utf-16-le"
-    if len(head) >= 4 and even.count(0) > 0.3 * len(even) and odd.count(0) == 0:
-        return "utf-16-be"
+    """Excel's "Unicode text" saved without its BOM: UTF-16 whose decoding reads as text."""
+    head = head[: len(head) // 2 * 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = head.decode(encoding, errors="replace")
+        if _plain_share(text) > 0.95:
+            return encoding
     return None
 
 

@@ -19,7 +19,7 @@ from accord.domain.codes import countries
 from accord.io.cells import append_row, guard_csv
 from accord.io.problems import TableProblem
 from accord.io.records import Table, read_records
-from accord.io.table_files import TEXT_SUFFIXES, TableFileError, encoding_of, load
+from accord.io.table_files import TEXT_SUFFIXES, TableFileError, check_kind, encoding_of, load
 from accord.store.models import Country, TradeFlow
 from accord.trade import comtrade
 from accord.trade.flows import COLUMNS, FlowRecord, check_rows
@@ -45,6 +45,8 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     suffix = path.suffix.lower()
     if suffix == ".json" or suffix in TEXT_SUFFIXES:
         data = load(path)
+        if suffix != ".json":
+            check_kind(path, data)  # a workbook or a PDF named .csv is refused by name
         encoding = encoding_of(data, str(path))
         if suffix == ".json" or comtrade.is_comtrade(
             data[:1024].decode(encoding, errors="ignore").lstrip("\ufeff")
