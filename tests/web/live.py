@@ -24,7 +24,11 @@ def free_port() -> int:
 
 @contextmanager
 def serving(app: FastAPI, **options: Any) -> Iterator[str]:
-    """Yield the base URL while uvicorn serves `app`; stop it afterwards."""
+    """Yield the base URL while uvicorn serves `app` as `accord serve` does; stop it afterwards.
+
+    Like `accord serve`, uvicorn is told not to rewrite the client address from proxy headers:
+    the app decides whom to believe (ACCORD_TRUSTED_PROXIES).
+    """
     import uvicorn
 
     port = free_port()
@@ -36,6 +40,7 @@ def serving(app: FastAPI, **options: Any) -> Iterator[str]:
         ws="none",
         lifespan="off",
         http="h11",
+        proxy_headers=False,
         **options,
     )
     instance = uvicorn.Server(config)

@@ -47,14 +47,16 @@ def login(
     _ = translator(language(request))
     limiter = request.app.state.limiter
     address = request.client.host if request.client else "unknown"
-    if not limiter.allowed(address):
-        return login_page(request, _("Too many failed attempts; try again in a minute."), 429, safe_next(next))
+    wait = limiter.reserve(address)
+    if wait:
+        response = login_page(request, _("Too many failed attempts; try again in a minute."), 429, safe_next(next))
+        response.headers["Retry-After"] = str(wait)
+        return response
     with request.app.state.db.transaction(actor=name.strip() or "anonymous", reason="login") as session:
         user = users.authenticate(session, name, password)
         if user is None:
-            limiter.failed(address)
             return login_page(request, _("Wrong name or password."), 401, safe_next(next))
-        limiter.succeeded(address)
+        limiter.release(address)
         sign_in(request, user)
     return back(safe_next(next))
 
