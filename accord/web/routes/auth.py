@@ -57,14 +57,15 @@ def login(
         if user is None:
             return login_page(request, _("Wrong name or password."), 401, safe_next(next))
         limiter.release(address)
-        sign_in(request, user)
+        sign_in(request, user, session)
     return back(safe_next(next))
 
 
 @router.post("/logout", include_in_schema=False)
 def logout(request: Request, csrf: Annotated[str | None, Form()] = None) -> Response:
     check_csrf(request, csrf)
-    sign_out(request)
+    with request.app.state.db.transaction(actor="logout", reason="sign-out") as session:
+        sign_out(request, session)
     return back("/login")
 
 
@@ -107,7 +108,7 @@ def change_password(
         with ctx.writing("password change") as session:
             user = session.get(User, ctx.caller.user_id)
             users.change_password(session, user, current, new)
-            sign_in(ctx.request, user)
+            sign_in(ctx.request, user, session)
     except AccountError as exc:
         return page(ctx, "account.html", 422, error=str(exc), done=False)
     return back("/account?done=1")
