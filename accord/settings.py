@@ -33,6 +33,11 @@ def env_int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be an integer, got {value!r}") from exc
 
 
+def env_list(name: str) -> tuple[str, ...]:
+    """A comma-separated list; empty when unset."""
+    return tuple(item.strip() for item in os.environ.get(name, "").split(",") if item.strip())
+
+
 def env_secret(name: str) -> str | None:
     """A secret from NAME or from the file named by NAME_FILE (for container secrets)."""
     value = os.environ.get(name)
@@ -53,6 +58,7 @@ class Settings:
     secret_key_file: Path
     secure_cookies: bool
     login_attempts_per_minute: int
+    trusted_proxies: tuple[str, ...]
     smtp_url: str | None
     mail_from: str
     base_url: str
@@ -81,6 +87,7 @@ DOCUMENTED = {
     "ACCORD_SECRET_KEY": "key signing session cookies (or ACCORD_SECRET_KEY_FILE)",
     "ACCORD_SECURE_COOKIES": "1 marks cookies Secure (behind HTTPS)",
     "ACCORD_LOGIN_RATE": "failed login attempts allowed per minute per address (default 10)",
+    "ACCORD_TRUSTED_PROXIES": "addresses or networks of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (default: none)",
     "ACCORD_NBRB_URL": "base URL of the National Bank of Belarus exchange-rates API (default https://api.nbrb.by/exrates)",
     "ACCORD_NBKR_URL": "base URL of the National Bank of the Kyrgyz Republic XML rates (default https://www.nbkr.kg/XML)",
     "ACCORD_ECB_URL": "base URL of the ECB euro reference rates (default https://www.ecb.europa.eu/stats/eurofxref)",
@@ -101,6 +108,7 @@ def load() -> Settings:
         secret_key_file=var_dir / "secret_key",
         secure_cookies=env_bool("ACCORD_SECURE_COOKIES"),
         login_attempts_per_minute=env_int("ACCORD_LOGIN_RATE", 10),
+        trusted_proxies=env_list("ACCORD_TRUSTED_PROXIES"),
         smtp_url=os.environ.get("ACCORD_SMTP_URL") or None,
         mail_from=env_str("ACCORD_MAIL_FROM", "accord@localhost"),
         base_url=env_str("ACCORD_BASE_URL", "http://127.0.0.1:8000"),

@@ -8,6 +8,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 _hasher = PasswordHasher()
 
 MIN_LENGTH = 8
+#: longer inputs are refused before hashing: argon2 over a megabyte is work an attacker could ask for freely
+MAX_LENGTH = 1024
 
 
 class WeakPassword(ValueError):
@@ -17,6 +19,8 @@ class WeakPassword(ValueError):
 def check_strength(password: str) -> None:
     if len(password) < MIN_LENGTH:
         raise WeakPassword(f"a password needs at least {MIN_LENGTH} characters")
+    if len(password) > MAX_LENGTH:
+        raise WeakPassword(f"a password may have at most {MAX_LENGTH} characters")
 
 
 def hash_password(password: str) -> str:
@@ -26,6 +30,8 @@ def hash_password(password: str) -> str:
 
 def verify(stored: str | None, password: str) -> bool:
     """True when `password` matches; never raises for a wrong password or a missing hash."""
+    if len(password) > MAX_LENGTH:  # no password that long was ever stored: do not hash it
+        return False
     if not stored:
         _hasher.hash("timing-equaliser")  # the same work as for a real account
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from accord.auth import passwords
+from accord.auth import passwords, sessions
 from accord.auth.access import Principal, check_scope_args
 from accord.domain.kinds import Role
 from accord.domain.sectors import SECTORS
@@ -111,6 +111,7 @@ def change_password(session: Session, user: User, current: str, new: str) -> Non
     except passwords.WeakPassword as exc:
         raise AccountError(str(exc)) from exc
     _store_hash(session, user, hashed, actor=user.name)
+    sessions.end_all(session, user)
 
 
 def set_password(session: Session, user: User, new: str, actor: str) -> None:
@@ -120,6 +121,15 @@ def set_password(session: Session, user: User, new: str, actor: str) -> None:
     except passwords.WeakPassword as exc:
         raise AccountError(str(exc)) from exc
     _store_hash(session, user, hashed, actor=actor)
+    sessions.end_all(session, user)
+
+
+def set_active(session: Session, user: User, active: bool) -> None:
+    """Disable (or enable again) an account; disabling ends its web sessions at once (tokens stop too)."""
+    user.active = active
+    session.flush()
+    if not active:
+        sessions.end_all(session, user)
 
 
 def _store_hash(session: Session, user: User, hashed: str, actor: str) -> None:

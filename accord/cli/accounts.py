@@ -57,6 +57,28 @@ def user_password(name: str, password: str | None = typer.Option(None, "--passwo
     console.print(f"password of {name} changed")
 
 
+@user_app.command("disable")
+def user_disable(name: str, as_user: str | None = AS_OPTION) -> None:
+    """Disable an account: its web sessions end at once and its API tokens stop working."""
+    _set_active(name, False, as_user)
+
+
+@user_app.command("enable")
+def user_enable(name: str, as_user: str | None = AS_OPTION) -> None:
+    """Enable a disabled account again (it signs in anew)."""
+    _set_active(name, True, as_user)
+
+
+def _set_active(name: str, active: bool, as_user: str | None) -> None:
+    db = open_database()
+    with db.transaction(actor=actor(as_user), reason=f"accord user {'enable' if active else 'disable'}") as session:
+        user = users.find(session, name)
+        if user is None:
+            fail(f"there is no user {name!r}")
+        users.set_active(session, user, active)
+    console.print(f"user {name} {'enabled' if active else 'disabled'}")
+
+
 @user_app.command("contact")
 def user_contact(
     name: str,

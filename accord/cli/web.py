@@ -29,8 +29,9 @@ def serve(
         console.print("no accounts yet: create one with `accord user add NAME --role admin`"
                       + ("" if settings.load().public_read else " (or set ACCORD_PUBLIC_READ=1 to read without one)"))
     console.print(f"accord on http://{host}:{port}  (API docs: http://{host}:{port}/api/docs)")
+    # proxy headers are believed only from ACCORD_TRUSTED_PROXIES, by the app itself (uvicorn would trust loopback)
     uvicorn.run("accord.web.asgi:app", host=host, port=port, workers=workers, log_level="warning",
-                proxy_headers=True)
+                proxy_headers=False)
 
 
 @search_app.command("reindex")

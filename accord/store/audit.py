@@ -93,20 +93,23 @@ def check_version(session: Session, obj: Tracked, based_on: int | None) -> None:
         raise conflict(session, obj, based_on, obj.version)
 
 
-def commit(session: Session) -> None:
-    """Commit, turning a lost race on a version into a ConflictError that names the row."""
-    try:
-        session.commit()
-    except StaleDataError:
-        suspects = list(session.info.get("flushing_versions", []))
-        session.rollback()
-        for model, row_id, based_on in suspects:
-            current = session.get(model, row_id, populate_existing=True)
-            if current is None or current.version != based_on:
-                if current is None:
-                    raise ConflictError(f"{model.audit_entity} {row_id} was deleted meanwhile; nothing was saved") from None
-                raise conflict(session, current, based_on, current.version) from None
-        raise
+def lost_race(session: Session) -> Exception:
+    """What a StaleDataError means: roll back and name the row someone else changed meanwhile.
+
+    SQLAlchemy raises it from any flush (an explicit one inside a write, or the commit's)
+    when an UPDATE or DELETE guarded by a version found no row. Returns the ConflictError
+    to raise, or the StaleDataError itself when no row we noted had moved.
+    """
+    suspects = list(session.info.get("flushing_versions", []))
+    session.rollback()
+    for model, row_id, based_on in suspects:
+        current = session.get(model, row_id, populate_existing=True)
+        if current is None:
+            return ConflictError(f"{model.audit_entity} {row_id} was deleted meanwhile; nothing was saved",
+                                 entity=model.audit_entity, key=str(row_id))
+        if current.version != based_on:
+            return conflict(session, current, based_on, current.version)
+    return StaleDataError("a versioned row changed meanwhile; nothing was saved")
 
 
 @event.listens_for(Session, "before_flush")

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from accord import settings
 from accord.store import audit
@@ -57,7 +58,9 @@ class Database:
         audit.bind(session, actor, reason)
         try:
             yield session
-            audit.commit(session)
+            session.commit()
+        except StaleDataError:  # a lost race, from the commit or from any flush inside the block
+            raise audit.lost_race(session) from None
         except BaseException:
             session.rollback()
             raise

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from accord import settings as config
 from accord.auth.ratelimit import LoginLimiter
@@ -41,6 +42,7 @@ def create_app(
     secure_cookies: bool | None = None,
     secret_key: str | None = None,
     login_rate: int | None = None,
+    trusted_proxies: Sequence[str] | None = None,
 ) -> FastAPI:
     """One app over one database; arguments override the environment (tests pass their own)."""
     import accord.search.index  # noqa: F401 - keeps the search index current on every write
@@ -72,6 +74,9 @@ def create_app(
         max_age=12 * 3600,
     )
     app.add_middleware(DropEmptyQuery)
+    proxies = env.trusted_proxies if trusted_proxies is None else trusted_proxies
+    if proxies:  # the client address (login throttling) comes from X-Forwarded-For only through these
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(proxies))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/static-vendor/plotly.min.js", include_in_schema=False)

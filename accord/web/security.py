@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from dataclasses import dataclass
 from fastapi import HTTPException, Request
 from sqlalchemy.orm import Session
 
-from accord.auth import tokens
+from accord.auth import sessions, tokens
 from accord.auth.access import Principal
 from accord.auth.users import principal
 from accord.store.models import User
@@ -35,22 +34,14 @@ def identify(request: Request, session: Session) -> Caller:
         if user is None:
             raise HTTPException(401, "invalid or revoked API token", headers={"WWW-Authenticate": "Bearer"})
         return Caller(principal(user), user.id, "token")
-    user_id = request.session.get("uid")
-    if user_id is None:
+    token = request.session.get("sid")
+    if not token:
         return ANONYMOUS
-    user = session.get(User, user_id)
-    if user is None or not user.active or request.session.get("key") != session_key(user):
-        request.session.pop("uid", None)
+    user = sessions.resolve(session, token)
+    if user is None:  # signed out elsewhere, password changed, account disabled, or expired
+        request.session.pop("sid", None)
         return ANONYMOUS
     return Caller(principal(user), user.id, "session")
-
-
-def session_key(user: User) -> str:
-    """Changes when the password does, so a password change signs out every other session.
-
-    A digest, not a piece of the hash: the session cookie is signed, not encrypted.
-    """
-    return hashlib.sha256((user.password_hash or "").encode("utf-8")).hexdigest()[:16]
 
 
 def csrf_token(request: Request) -> str:
@@ -67,14 +58,19 @@ def check_csrf(request: Request, submitted: str | None) -> None:
         raise HTTPException(403, "the form has expired or did not come from this site (CSRF token missing or wrong)")
 
 
-def sign_in(request: Request, user: User) -> None:
+def sign_in(request: Request, user: User, session: Session) -> None:
+    """Start a server-side session for `user` (in the caller's transaction) and a fresh CSRF token."""
+    token = sessions.start(session, user)
     request.session.clear()
-    request.session["uid"] = user.id
-    request.session["key"] = session_key(user)
+    request.session["sid"] = token
     request.session["csrf"] = secrets.token_urlsafe(24)
 
 
-def sign_out(request: Request) -> None:
+def sign_out(request: Request, session: Session) -> None:
+    """End this browser's session server-side too, so the old cookie is worth nothing."""
+    token = request.session.get("sid")
+    if token:
+        sessions.end(session, token)
     lang = request.session.get("lang")
     request.session.clear()
     if lang:

@@ -79,8 +79,17 @@ def test_it_audits_a_password_change_without_the_hash(db: Database) -> None:
 def test_the_limiter_blocks_after_the_budget_and_forgets_after_a_minute() -> None:
     now = [0.0]
     limiter = LoginLimiter(2, clock=lambda: now[0])
-    limiter.failed("1.2.3.4")
-    limiter.failed("1.2.3.4")
-    assert not limiter.allowed("1.2.3.4") and limiter.allowed("5.6.7.8")
+    assert limiter.reserve("1.2.3.4") == 0 and limiter.reserve("1.2.3.4") == 0
+    now[0] = 10.0
+    assert limiter.reserve("1.2.3.4") == 50 and not limiter.allowed("1.2.3.4") and limiter.allowed("5.6.7.8")
     now[0] = 61.0
-    assert limiter.allowed("1.2.3.4")
+    assert limiter.allowed("1.2.3.4") and limiter.retry_after("1.2.3.4") == 0
+
+
+def test_a_successful_sign_in_gives_back_only_its_own_slot() -> None:
+    limiter = LoginLimiter(3, clock=lambda: 0.0)
+    limiter.reserve("a")  # a failure
+    limiter.reserve("a")  # a success
+    limiter.release("a")
+    assert limiter.reserve("a") == 0 and limiter.reserve("a") == 0
+    assert limiter.reserve("a") > 0, "the earlier failure was forgotten by the success"

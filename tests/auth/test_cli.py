@@ -52,3 +52,23 @@ def test_user_password_and_search_reindex(run) -> None:  # type: ignore[no-untyp
     assert "password of vic changed" in run("user", "password", "vic", "--password", "another long one").output
     run("demo", "--load")
     assert "45 measure" in run("search", "reindex").output
+
+
+def test_user_disable_ends_sessions_and_stops_tokens_and_enable_undoes_it(run) -> None:  # type: ignore[no-untyped-def]
+    from accord.auth import sessions
+
+    run("user", "add", "vic", "--role", "viewer", "--password", "a long password")
+    db = Database(run.url)
+    with db.transaction(actor="test") as s:
+        user = s.scalars(select(User)).one()
+        token = tokens.issue(s, user)
+        cookie = sessions.start(s, user)
+    assert "user vic disabled" in run("user", "disable", "vic").output
+    with db.reading() as s:
+        assert sessions.resolve(s, cookie) is None and tokens.resolve(s, token) is None
+        assert s.scalars(select(User.active)).one() is False
+    run("user", "enable", "vic")
+    with db.reading() as s:
+        assert tokens.resolve(s, token) is not None and sessions.resolve(s, cookie) is None
+    assert run("user", "disable", "nobody", ok=False).exit_code != 0
+    db.dispose()

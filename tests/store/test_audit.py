@@ -112,6 +112,21 @@ def test_two_concurrent_transactions_cannot_both_save_over_one_version(db: Datab
         assert carol == 0
 
 
+def test_a_race_lost_in_an_explicit_flush_inside_the_write_is_a_conflict_too(db: Database) -> None:
+    """edit_measure flushes before the commit: the lost race surfaces there, and is a ConflictError all the same."""
+    measure_id = make_measure(db)
+    with pytest.raises(ConflictError, match=r"measure 1.1 was changed by bob .*based on version 1") as caught:
+        with db.transaction(actor="carol") as session:
+            measure = session.get(Measure, measure_id)
+            with db.transaction(actor="bob") as other:  # bob saves between carol's read and her flush
+                edit_measure(other, other.get(Measure, measure_id), MeasureEdit(title="Bob's"), "bob", TODAY, based_on=1)
+            edit_measure(session, measure, MeasureEdit(title="Carol's"), "carol", TODAY, based_on=1)
+    assert caught.value.by == "bob"
+    with db.reading() as session:
+        assert session.get(Measure, measure_id).title == "Bob's"
+        assert session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.actor == "carol")) == 0
+
+
 def test_changing_a_child_row_bumps_the_owner_version(db: Database) -> None:
     measure_id = make_measure(db)
     with db.transaction(actor="bob") as session:

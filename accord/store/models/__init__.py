@@ -1,7 +1,7 @@
 """The ORM model of the record; importing this package registers every table."""
 
 from accord.search.model import SearchEntry  # noqa: F401 - the derived search index table
-from accord.store.models.accounts import ApiToken, AuditEntry, User
+from accord.store.models.accounts import ApiToken, AuditEntry, User, WebSession
 from accord.store.models.agreements import Agreement, AgreementParty, AgreementSector, AgreementTransition
 from accord.store.models.commission import Body, BodyMember, Decision, Session
 from accord.store.models.directory import (
@@ -34,6 +34,7 @@ __all__ = [
     "AgreementSector",
     "AgreementTransition",
     "ApiToken",
+    "WebSession",
     "Assignment",
     "AuditEntry",
     "Body",

@@ -47,22 +47,25 @@ def login(
     _ = translator(language(request))
     limiter = request.app.state.limiter
     address = request.client.host if request.client else "unknown"
-    if not limiter.allowed(address):
-        return login_page(request, _("Too many failed attempts; try again in a minute."), 429, safe_next(next))
+    wait = limiter.reserve(address)
+    if wait:
+        response = login_page(request, _("Too many failed attempts; try again in a minute."), 429, safe_next(next))
+        response.headers["Retry-After"] = str(wait)
+        return response
     with request.app.state.db.transaction(actor=name.strip() or "anonymous", reason="login") as session:
         user = users.authenticate(session, name, password)
         if user is None:
-            limiter.failed(address)
             return login_page(request, _("Wrong name or password."), 401, safe_next(next))
-        limiter.succeeded(address)
-        sign_in(request, user)
+        limiter.release(address)
+        sign_in(request, user, session)
     return back(safe_next(next))
 
 
 @router.post("/logout", include_in_schema=False)
 def logout(request: Request, csrf: Annotated[str | None, Form()] = None) -> Response:
     check_csrf(request, csrf)
-    sign_out(request)
+    with request.app.state.db.transaction(actor="logout", reason="sign-out") as session:
+        sign_out(request, session)
     return back("/login")
 
 
@@ -105,7 +108,7 @@ def change_password(
         with ctx.writing("password change") as session:
             user = session.get(User, ctx.caller.user_id)
             users.change_password(session, user, current, new)
-            sign_in(ctx.request, user)
+            sign_in(ctx.request, user, session)
     except AccountError as exc:
         return page(ctx, "account.html", 422, error=str(exc), done=False)
     return back("/account?done=1")
