@@ -54,3 +54,14 @@ SPORT_LEMMAS: frozenset[str] = frozenset({
 
 # «закупает газ в Казахстане»: a state named as the place of a purchase is a trading partner.
 PURCHASE_LEMMAS: frozenset[str] = frozenset({"покупать", "купить", "закупать", "закупить", "приобретать", "импортировать"})
+
+# A price on a market («турецкие мандарины стоят 160 сомов», «яблоки из Польши подешевели»): the state
+# named is where a product comes from, not a party — unless the sentence reports a deal between states.
+PRICE_LEMMAS: frozenset[str] = frozenset({
+    "цена", "стоить", "стоимость", "продаваться", "подешеветь", "подорожать", "дешеветь", "дорожать",
+    "обходиться", "обойтись", "ценник", "прайс", "килограмм", "кг",
+})
+DEAL_LEMMAS: frozenset[str] = frozenset({
+    "подписать", "подписание", "соглашение", "договор", "контракт", "договориться", "визит", "переговоры",
+    "встреча", "меморандум", "сделка",
+})
