@@ -113,15 +113,22 @@ def classify_line(line: str) -> LineReading:
         return LineReading("bare")
     if short:
         words = _WORD.findall(rest)
-        other = [w for w in words if w.lower().replace("ё", "е") not in F.BYLINE_WORDS and not _LATIN.match(w)]
+        other = [
+            w for w in words if w.lower().replace("ё", "е") not in F.BYLINE_WORDS and not _LATIN.match(w)
+        ]
         if date and not other:
             return LineReading("byline", date)
         place = _PLACE.match(s)
         if date and place and len(other) == len(_WORD.findall(place.group(1))):
             return LineReading("dateline", date)
-        if not date and not other and (
-            F.COUNTER.search(s) or any(w.lower() in F.RELATIVE_DAYS for w in words)
-            or (F.TIME.search(s) and any(ch.isalpha() for ch in s))
+        if (
+            not date
+            and not other
+            and (
+                F.COUNTER.search(s)
+                or any(w.lower() in F.RELATIVE_DAYS for w in words)
+                or (F.TIME.search(s) and any(ch.isalpha() for ch in s))
+            )
         ):
             return LineReading("stamp")
     if short and F.COUNTER.search(s) and len(_cyrillic_words(F.COUNTER.sub(" ", s))) == 0:
@@ -250,7 +257,11 @@ def read_front(
         kept = [i for i in candidates if i not in rubrics]
         if first_body is not None and kept:
             title_line = kept[0]
-            if len(kept) > 1 and not _has_verb(lines[kept[0]], is_verb) and _has_verb(lines[kept[1]], is_verb):
+            if (
+                len(kept) > 1
+                and not _has_verb(lines[kept[0]], is_verb)
+                and _has_verb(lines[kept[1]], is_verb)
+            ):
                 title_line = kept[1]  # «Союзное государство и регионы / Минск и Москва согласовали …»
                 drop.add(kept[0])
         if title_line is not None:
@@ -271,7 +282,9 @@ def read_front(
     analysed = "\n".join(out_lines)
     body_start = len(title) if title is not None else 0
     if date is None:
-        body = "\n".join(ln for i, ln in enumerate(lines) if i not in drop and (first_body is None or i >= first_body))
+        body = "\n".join(
+            ln for i, ln in enumerate(lines) if i not in drop and (first_body is None or i >= first_body)
+        )
         date, date_basis = _item_date(lines, first_body, byline_dates, body)
     elif date_basis is None:
         date_basis = HEADER
