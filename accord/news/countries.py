@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from accord.news.grammars.figures import CURRENCIES
 from accord.news.lexicon.countries import COMPOUND_PREFIXES, COUNTRIES
+from accord.news.lexicon.leaders import LEADERS
+from accord.news.lexicon.positions import REGION_ADJECTIVES
 from accord.news.lexicon.interaction import (
     CONFLICT_LEMMAS,
     DEAL_LEMMAS,
@@ -35,6 +37,15 @@ TOPIC_BEFORE = frozenset({"вокруг", "против"})
 _QUOTED_NAME = re.compile(r"«([^«»\n]{1,60})»")
 # Currency words (lemmas): «долларов США», «российских рублей», «китайских юаней».
 CURRENCY_WORDS = frozenset(k for k in CURRENCIES if k.isalpha() and not k.isascii())
+# Case endings a city's name may take («Бишкеке», «Минском», «Астаной»).
+CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ой", "ей", "ою", "ею", "ью", "ам", "ям", "ах",
+                          "ях"})
+# A surname's case endings («Токаева», «Путину», «Лукашенко» does not change).
+SURNAME_CASE_ENDINGS = frozenset({"а", "у", "ым", "ом", "е", "ым", "ем", "я", "ю", "ой"})
+# A compound adjective before these names a border or a route, not a partnership.
+BORDER_NOUNS = frozenset({"граница", "направление", "участок", "рубеж"})
+# Nouns after a region's adjective: «Минская область», «Минский облисполком».
+REGION_NOUNS = frozenset({"область", "облисполком", "край", "регион"})
 # Mention kinds that refer to no party: a place, the topic of talks, a currency, a product's origin.
 NOT_PARTY = frozenset({"place", "topic", "currency", "origin"})
 _STRIP_END = "аяьйоеиыу"
@@ -87,6 +98,8 @@ class CountryIndex:
         for cut in (0,) if exact else (0, 1, 2):
             if len(low) - cut < 3:
                 break
+            if cut and low[-cut:] not in CASE_ENDINGS:
+                continue  # «Токаев» is no form of «Токио»: only a case ending may be cut
             hit = self.city_stems.get(stem(low[: len(low) - cut]) if cut else stem(low))
             if hit is not None:
                 if nxt is not None and nxt.text[:1].islower() and "ADJF" in token.tags and "NOUN" in nxt.tags:
@@ -140,9 +153,22 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
                 i = last
                 continue
             low = tok.lower
+            region = _region(tokens, i, sent.last)
+            if region is not None:
+                out.append(CountryMention(region, i, i + 1, "region", si))
+                i += 1
+                continue
+            if i in in_person and tok.text[:1].isupper():
+                leader = _leader(tok)
+                if leader is not None:
+                    out.append(CountryMention(leader, i, i + 1, "leader", si))
+                    i += 1
+                    continue
             if "-" in low:
+                nxt = tokens[i + 1].lemma if i + 1 < sent.last else ""
+                kind = "topic" if nxt in BORDER_NOUNS else "adj"  # «на таджикско-афганском направлении»
                 for code in _compound_codes(idx, models, low):
-                    out.append(CountryMention(code, i, i + 1, "adj", si))
+                    out.append(CountryMention(code, i, i + 1, kind, si))
             city = idx.city(tok, tokens[i + 1] if i + 1 < sent.last else None, exact=i in in_person)
             if city is not None:
                 prev = tokens[i - 1].lower if i > sent.first else ""
@@ -153,10 +179,32 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
     doc.country_mentions = out
     doc.country_tokens = {}
     for m in out:
-        if m.kind == "currency":
-            continue
+        if m.kind in ("currency", "leader", "region"):
+            continue  # not a state's name in the text: the person and office stages read these words
         for k in range(m.first, m.last):
             doc.country_tokens.setdefault(k, (m.code, m.kind))
+
+
+def _region(tokens: list[Token], i: int, end: int) -> str | None:
+    """«Минская область», «Московской области», «Минского облисполкома»: a region names its state."""
+    if i + 1 >= end or tokens[i].lemma not in REGION_ADJECTIVES:
+        return None
+    return REGION_ADJECTIVES[tokens[i].lemma] if tokens[i + 1].lemma in REGION_NOUNS else None
+
+
+_LEADER_KEYS = {k: v for k, v in LEADERS.items() if " " not in k}
+
+
+def _leader(tok: Token) -> str | None:
+    """The state of a long-serving leader named by surname in a person's name (``Токаевым``)."""
+    low = tok.lower
+    for cut in (0, 1, 2, 3):
+        if len(low) - cut < 3:
+            break
+        code = _LEADER_KEYS.get(low[: len(low) - cut])
+        if code is not None and (cut == 0 or low[-cut:] in SURNAME_CASE_ENDINGS):
+            return code
+    return None
 
 
 def _currency(tokens: list[Token], i: int, last: int, first: int, end: int, kind: str) -> bool:

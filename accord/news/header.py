@@ -223,6 +223,7 @@ def read_front(
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
     readings = {i: classify_line(lines[i]) for i in nonempty}
     drop: set[int] = {i for i, r in readings.items() if r.is_furniture}
+    drop |= _link_lists(lines)
     byline_dates: list[tuple[int, str, str]] = []  # (line, date, basis)
     candidates: list[int] = []
     first_body: int | None = None
@@ -289,6 +290,22 @@ def read_front(
     elif date_basis is None:
         date_basis = HEADER
     return Front(analysed, title, body_start, date, date_basis if date else None)
+
+
+def _link_lists(lines: list[str]) -> set[int]:
+    """The headlines listed under «Читайте также:» up to the next blank line or body paragraph."""
+    out: set[int] = set()
+    listing = False
+    for i, line in enumerate(lines):
+        s = line.strip().lstrip(F.DECORATION)
+        if F.LINK_LIST.match(s):
+            listing = True
+            out.add(i)
+        elif listing and s and not is_body(line):
+            out.add(i)
+        else:
+            listing = False
+    return out
 
 
 def _same_title(line: str, title: str) -> bool:

@@ -100,3 +100,26 @@ def test_a_currency_gives_no_officials_country(run) -> None:
               "Кредит составит 5 млн долларов США, сообщил Иван Петров.")
     assert got.countries == ["KG", "KZ"]
     assert [(p.name, p.country) for p in got.persons] == [("Иван Петров", "KG")]
+
+
+MORE_PARTIES = [
+    # a long-serving leader named without his state takes part
+    ("Токаев и Алиев обсудили по телефону транзит\nАСТАНА. Глава государства Токаев провел телефонный разговор с "
+     "Президентом Азербайджана.", ["AZ", "KZ"]),
+    # regions name their states
+    ("Минская и Московская области подписали программу сотрудничества\nГубернатор Московской области и "
+     "председатель Минского облисполкома подписали документ.", ["BY", "RU"]),
+    # a border direction is no partner
+    ("Таджикистан и Кыргызстан подписали соглашение\nСтороны подписали программу укрепления границы на "
+     "таджикско-афганском направлении.", ["KG", "TJ"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_PARTIES)
+def test_leaders_and_regions_name_parties(run, text: str, expected: list[str]) -> None:
+    assert run(text).countries == expected
+
+
+def test_a_surname_is_not_a_city(doc_of) -> None:
+    doc = doc_of("Токаев и Алиев обсудили транзит\nПрезиденты обсудили грузоперевозки.")
+    assert "JP" not in {m.code for m in doc.country_mentions}
