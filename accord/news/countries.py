@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 
 from accord.news.grammars.figures import CURRENCIES
 from accord.news.lexicon.countries import COMPOUND_PREFIXES, COUNTRIES
-from accord.news.lexicon.leaders import LEADERS
-from accord.news.lexicon.positions import REGION_ADJECTIVES
 from accord.news.lexicon.interaction import (
     CONFLICT_LEMMAS,
     DEAL_LEMMAS,
@@ -28,6 +26,8 @@ from accord.news.lexicon.interaction import (
     PURCHASE_LEMMAS,
     SPORT_LEMMAS,
 )
+from accord.news.lexicon.leaders import LEADERS
+from accord.news.lexicon.positions import REGION_ADJECTIVES
 from accord.news.model import CountryMention, NewsDoc, Token
 from accord.news.natasha_adapter import Models
 
@@ -41,7 +41,7 @@ CURRENCY_WORDS = frozenset(k for k in CURRENCIES if k.isalpha() and not k.isasci
 CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ой", "ей", "ою", "ею", "ью", "ам", "ям", "ах",
                           "ях"})
 # A surname's case endings («Токаева», «Путину», «Лукашенко» does not change).
-SURNAME_CASE_ENDINGS = frozenset({"а", "у", "ым", "ом", "е", "ым", "ем", "я", "ю", "ой"})
+SURNAME_CASE_ENDINGS = frozenset({"а", "у", "ым", "ом", "е", "ем", "я", "ю", "ой"})
 # A compound adjective before these names a border or a route, not a partnership.
 BORDER_NOUNS = frozenset({"граница", "направление", "участок", "рубеж"})
 # Nouns after a region's adjective: «Минская область», «Минский облисполком».
