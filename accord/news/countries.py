@@ -3,6 +3,8 @@
 References are names, adjectives (``белорусская сторона``), compound adjectives
 (``узбекско-белорусский``), demonyms and capitals used as metonymy (``между Бишкеком и
 Минском``).  A capital after a locative preposition (``в Минске``) is a place, not a party.
+A state named in a currency (``долларов США``, ``российских рублей``) is no reference to the state at
+all, and one named as a product's origin in a price (``турецкие мандарины стоят…``) is not a party.
 """
 
 from __future__ import annotations
@@ -11,16 +13,21 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from accord.news.grammars.figures import CURRENCIES
 from accord.news.lexicon.countries import COMPOUND_PREFIXES, COUNTRIES
 from accord.news.lexicon.interaction import (
     CONFLICT_LEMMAS,
+    DEAL_LEMMAS,
     INTERACTION_LEMMAS,
     ORGANISATION_ABBREVIATIONS,
     ORGANISATION_LEMMAS,
     ORGANISATION_PAIRS,
+    PRICE_LEMMAS,
     PURCHASE_LEMMAS,
     SPORT_LEMMAS,
 )
+from accord.news.lexicon.leaders import LEADERS
+from accord.news.lexicon.positions import REGION_ADJECTIVES
 from accord.news.model import CountryMention, NewsDoc, Token
 from accord.news.natasha_adapter import Models
 
@@ -28,6 +35,19 @@ LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "из", "под", "около",
 # «ситуация вокруг КНДР»: the state is the topic of the talks, not a party to them.
 TOPIC_BEFORE = frozenset({"вокруг", "против"})
 _QUOTED_NAME = re.compile(r"«([^«»\n]{1,60})»")
+# Currency words (lemmas): «долларов США», «российских рублей», «китайских юаней».
+CURRENCY_WORDS = frozenset(k for k in CURRENCIES if k.isalpha() and not k.isascii())
+# Case endings a city's name may take («Бишкеке», «Минском», «Астаной»).
+CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ой", "ей", "ою", "ею", "ью", "ам", "ям", "ах",
+                          "ях"})
+# A surname's case endings («Токаева», «Путину», «Лукашенко» does not change).
+SURNAME_CASE_ENDINGS = frozenset({"а", "у", "ым", "ом", "е", "ем", "я", "ю", "ой"})
+# A compound adjective before these names a border or a route, not a partnership.
+BORDER_NOUNS = frozenset({"граница", "направление", "участок", "рубеж"})
+# Nouns after a region's adjective: «Минская область», «Минский облисполком».
+REGION_NOUNS = frozenset({"область", "облисполком", "край", "регион"})
+# Mention kinds that refer to no party: a place, the topic of talks, a currency, a product's origin.
+NOT_PARTY = frozenset({"place", "topic", "currency", "origin"})
 _STRIP_END = "аяьйоеиыу"
 
 
@@ -78,6 +98,8 @@ class CountryIndex:
         for cut in (0,) if exact else (0, 1, 2):
             if len(low) - cut < 3:
                 break
+            if cut and low[-cut:] not in CASE_ENDINGS:
+                continue  # «Токаев» is no form of «Токио»: only a case ending may be cut
             hit = self.city_stems.get(stem(low[: len(low) - cut]) if cut else stem(low))
             if hit is not None:
                 if nxt is not None and nxt.text[:1].islower() and "ADJF" in token.tags and "NOUN" in nxt.tags:
@@ -120,7 +142,9 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
             if hit is not None:
                 code, kind, last = hit
                 prev = tokens[i - 1].lower if i > sent.first else ""
-                if prev in TOPIC_BEFORE:
+                if _currency(tokens, i, last, sent.first, sent.last, kind):
+                    kind = "currency"
+                elif prev in TOPIC_BEFORE:
                     kind = "topic"
                 elif kind == "name" and prev in ("в", "во") and "accs" not in tok.tags:
                     # «покупает газ в Узбекистане»: the place of a purchase is a trading partner
@@ -129,20 +153,90 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
                 i = last
                 continue
             low = tok.lower
+            region = _region(tokens, i, sent.last)
+            if region is not None:
+                out.append(CountryMention(region, i, i + 1, "region", si))
+                i += 1
+                continue
+            if i in in_person and tok.text[:1].isupper():
+                leader = _leader(tok)
+                if leader is not None:
+                    out.append(CountryMention(leader, i, i + 1, "leader", si))
+                    i += 1
+                    continue
             if "-" in low:
+                nxt = tokens[i + 1].lemma if i + 1 < sent.last else ""
+                kind = "topic" if nxt in BORDER_NOUNS else "adj"  # «на таджикско-афганском направлении»
                 for code in _compound_codes(idx, models, low):
-                    out.append(CountryMention(code, i, i + 1, "adj", si))
+                    out.append(CountryMention(code, i, i + 1, kind, si))
             city = idx.city(tok, tokens[i + 1] if i + 1 < sent.last else None, exact=i in in_person)
             if city is not None:
                 prev = tokens[i - 1].lower if i > sent.first else ""
                 kind = "place" if prev in LOCATIVE_PREPOSITIONS else "capital"
                 out.append(CountryMention(city[0], i, i + 1, kind, si))
             i += 1
+    _mark_origins(doc, out)
     doc.country_mentions = out
     doc.country_tokens = {}
     for m in out:
+        if m.kind in ("currency", "leader", "region"):
+            continue  # not a state's name in the text: the person and office stages read these words
         for k in range(m.first, m.last):
             doc.country_tokens.setdefault(k, (m.code, m.kind))
+
+
+def _region(tokens: list[Token], i: int, end: int) -> str | None:
+    """«Минская область», «Московской области», «Минского облисполкома»: a region names its state."""
+    if i + 1 >= end or tokens[i].lemma not in REGION_ADJECTIVES:
+        return None
+    return REGION_ADJECTIVES[tokens[i].lemma] if tokens[i + 1].lemma in REGION_NOUNS else None
+
+
+_LEADER_KEYS = {k: v for k, v in LEADERS.items() if " " not in k}
+
+
+def _leader(tok: Token) -> str | None:
+    """The state of a long-serving leader named by surname in a person's name (``Токаевым``)."""
+    low = tok.lower
+    for cut in (0, 1, 2, 3):
+        if len(low) - cut < 3:
+            break
+        code = _LEADER_KEYS.get(low[: len(low) - cut])
+        if code is not None and (cut == 0 or low[-cut:] in SURNAME_CASE_ENDINGS):
+            return code
+    return None
+
+
+def _currency(tokens: list[Token], i: int, last: int, first: int, end: int, kind: str) -> bool:
+    """«долларов США», «долл. США»: a state's name after a currency word; «российских рублей»: an
+    adjective before one."""
+    k = i - 1
+    while k >= first and tokens[k].text == ".":
+        k -= 1
+    if k >= first and kind == "name" and tokens[k].lemma.strip(".") in CURRENCY_WORDS:
+        return True
+    return kind == "adj" and last < end and tokens[last].lemma in CURRENCY_WORDS
+
+
+def _mark_origins(doc: NewsDoc, mentions: list[CountryMention]) -> None:
+    """In a sentence that gives market prices and reports no deal, a state's adjective before a
+    product (``эквадорские бананы``) or a name after «из» (``яблоки из Польши``) is the product's
+    origin."""
+    price: dict[int, bool] = {}
+    for m in mentions:
+        if m.kind not in ("adj", "name"):
+            continue
+        if m.sentence not in price:
+            lemmas = {t.lemma for t in doc.sentence_tokens(m.sentence)}
+            price[m.sentence] = bool(lemmas & PRICE_LEMMAS) and not lemmas & DEAL_LEMMAS
+        if not price[m.sentence]:
+            continue
+        nxt = doc.tokens[m.last] if m.last < len(doc.tokens) else None
+        before = doc.tokens[m.first - 1].lower if m.first > 0 else ""
+        if (m.kind == "adj" and nxt is not None and nxt.text[:1].islower() and nxt.is_word) or (
+            m.kind == "name" and before == "из"
+        ):
+            m.kind = "origin"
 
 
 def _buys(tokens: list[Token]) -> bool:
@@ -197,7 +291,7 @@ def decide_parties(doc: NewsDoc) -> None:
     compounds: set[str] = set()
     located: set[tuple[int, str]] = set()
     for m in doc.country_mentions:
-        if m.kind in ("place", "topic"):
+        if m.kind in NOT_PARTY:
             continue
         if m.kind == "loc":
             located.add((m.sentence, m.code))
@@ -222,7 +316,7 @@ def decide_parties(doc: NewsDoc) -> None:
             score[c] = score.get(c, 0.0) + weight * (0.5 if (si, c) in located else 1.0)
     for c in compounds:
         score[c] = score.get(c, 0.0) + 2.0
-    elsewhere = {m.code for m in doc.country_mentions if m.kind not in ("place", "topic", "loc")}
+    elsewhere = {m.code for m in doc.country_mentions if m.kind not in NOT_PARTY and m.kind != "loc"}
     score = {c: v for c, v in score.items() if c in elsewhere}
     if not score:
         doc.countries = []

@@ -113,15 +113,22 @@ def classify_line(line: str) -> LineReading:
         return LineReading("bare")
     if short:
         words = _WORD.findall(rest)
-        other = [w for w in words if w.lower().replace("ё", "е") not in F.BYLINE_WORDS and not _LATIN.match(w)]
+        other = [
+            w for w in words if w.lower().replace("ё", "е") not in F.BYLINE_WORDS and not _LATIN.match(w)
+        ]
         if date and not other:
             return LineReading("byline", date)
         place = _PLACE.match(s)
         if date and place and len(other) == len(_WORD.findall(place.group(1))):
             return LineReading("dateline", date)
-        if not date and not other and (
-            F.COUNTER.search(s) or any(w.lower() in F.RELATIVE_DAYS for w in words)
-            or (F.TIME.search(s) and any(ch.isalpha() for ch in s))
+        if (
+            not date
+            and not other
+            and (
+                F.COUNTER.search(s)
+                or any(w.lower() in F.RELATIVE_DAYS for w in words)
+                or (F.TIME.search(s) and any(ch.isalpha() for ch in s))
+            )
         ):
             return LineReading("stamp")
     if short and F.COUNTER.search(s) and len(_cyrillic_words(F.COUNTER.sub(" ", s))) == 0:
@@ -216,6 +223,7 @@ def read_front(
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
     readings = {i: classify_line(lines[i]) for i in nonempty}
     drop: set[int] = {i for i, r in readings.items() if r.is_furniture}
+    drop |= _link_lists(lines)
     byline_dates: list[tuple[int, str, str]] = []  # (line, date, basis)
     candidates: list[int] = []
     first_body: int | None = None
@@ -250,7 +258,11 @@ def read_front(
         kept = [i for i in candidates if i not in rubrics]
         if first_body is not None and kept:
             title_line = kept[0]
-            if len(kept) > 1 and not _has_verb(lines[kept[0]], is_verb) and _has_verb(lines[kept[1]], is_verb):
+            if (
+                len(kept) > 1
+                and not _has_verb(lines[kept[0]], is_verb)
+                and _has_verb(lines[kept[1]], is_verb)
+            ):
                 title_line = kept[1]  # «Союзное государство и регионы / Минск и Москва согласовали …»
                 drop.add(kept[0])
         if title_line is not None:
@@ -271,11 +283,29 @@ def read_front(
     analysed = "\n".join(out_lines)
     body_start = len(title) if title is not None else 0
     if date is None:
-        body = "\n".join(ln for i, ln in enumerate(lines) if i not in drop and (first_body is None or i >= first_body))
+        body = "\n".join(
+            ln for i, ln in enumerate(lines) if i not in drop and (first_body is None or i >= first_body)
+        )
         date, date_basis = _item_date(lines, first_body, byline_dates, body)
     elif date_basis is None:
         date_basis = HEADER
     return Front(analysed, title, body_start, date, date_basis if date else None)
+
+
+def _link_lists(lines: list[str]) -> set[int]:
+    """The headlines listed under «Читайте также:» up to the next blank line or body paragraph."""
+    out: set[int] = set()
+    listing = False
+    for i, line in enumerate(lines):
+        s = line.strip().lstrip(F.DECORATION)
+        if F.LINK_LIST.match(s):
+            listing = True
+            out.add(i)
+        elif listing and s and not is_body(line):
+            out.add(i)
+        else:
+            listing = False
+    return out
 
 
 def _same_title(line: str, title: str) -> bool:

@@ -102,7 +102,7 @@ class CountryMention:
     code: str
     first: int
     last: int
-    kind: str  # "name", "adj", "capital", "demonym"
+    kind: str  # "name", "adj", "capital", "demonym", "place", "loc", "topic", "currency", "origin"
     sentence: int
 
 

@@ -14,10 +14,27 @@ from dataclasses import dataclass
 from typing import Any
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-_ARTICLE_TYPES = frozenset({"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-                            "report", "webpage"})
-_DATE_PROPERTIES = ("article:published_time", "og:published_time", "published_time", "datepublished",
-                    "date", "pubdate", "dc.date", "dcterms.created")
+_ARTICLE_TYPES = frozenset(
+    {
+        "newsarticle",
+        "article",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "blogposting",
+        "report",
+        "webpage",
+    }
+)
+_DATE_PROPERTIES = (
+    "article:published_time",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "dc.date",
+    "dcterms.created",
+)
 _TITLE_PROPERTIES = ("og:title", "twitter:title")
 
 

@@ -141,3 +141,53 @@ RELATIVE = [
 def test_relative_years_are_read_from_the_item_date(run, sentence: str, period: str) -> None:
     figures = run("date 2025-10-02\n" + HEAD + sentence).figures
     assert [f.period for f in figures] == [period]
+
+
+MORE_FIGURES = [
+    # a fall is a negative change
+    ("Товарооборот в 2010 году сократился на 12% и составил 36 млн долларов.",
+     {("growth_pct", -12.0, "%"), ("trade_turnover", 36e6, "USD")}),
+    ("Товарооборот составил 58 млн долларов, что на 31% меньше, чем годом ранее.",
+     {("growth_pct", -31.0, "%"), ("trade_turnover", 58e6, "USD")}),
+    # counts of people and of enterprises, places, vehicles
+    ("В Узбекистане работают более 3 тысяч предприятий с участием российского капитала.", {("other", 3000.0, "items")}),
+    ("Белорусские вузы выделили 150 бюджетных мест для студентов из Кыргызстана.", {("other", 150.0, "items")}),
+    ("Сегодня в Беларуси обучаются около 600 студентов из Кыргызстана.", {("other", 600.0, "items")}),
+    ("Количество предприятий с участием казахстанского капитала достигло 540.", {("other", 540.0, "items")}),
+    # the current value and the goal of one sentence
+    ("Стороны намерены нарастить товарооборот с нынешних 46 миллионов до 1 миллиарда долларов.",
+     {("trade_turnover", 46e6, "USD"), ("target", 1e9, "USD")}),
+    # the value of deals, a price, a stake
+    ("На форуме подписаны соглашения на 16 млрд долларов.", {("other", 16e9, "USD")}),
+    ("Компания выкупит права на газопровод за 1 доллар.", {("other", 1.0, "USD")}),
+    ("Компания выкупит 50% акций завода за 2,5 млрд долларов.",
+     {("other", 50.0, "%"), ("investment", 2.5e9, "USD")}),
+    ("Участники одобрили проект бюджета на 2026 год в объеме 3,7 млрд рублей.", {("other", 3.7e9, "RUB")}),
+    # volumes handled, shares and levels
+    ("Пропускная способность газопровода составит 16 млрд кубометров газа в год.", {("other", 16e9, "m3")}),
+    ("Уровень локализации производства на совместном предприятии достиг 40%.", {("other", 40.0, "%")}),
+    ("Расчеты в национальных валютах между странами превысили 85%.", {("other", 85.0, "%")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE_FIGURES)
+def test_it_reads_falls_counts_deals_and_shares(run, sentence: str, expected: set) -> None:
+    assert {(f.kind, f.value, f.unit) for f in run(HEAD + sentence).figures} == expected
+
+
+MORE_NEGATIVE = [
+    "Лидеры двух стран отметили три сферы сотрудничества.",
+    "В лаборатории проверили около 540 проб продукции.",
+    "Страна потребляет около 1 млрд кубометров газа в год.",
+    "Делегации провели 11-е заседание комиссии.",
+]
+
+
+@pytest.mark.parametrize("sentence", MORE_NEGATIVE)
+def test_words_numbers_samples_and_home_consumption_are_no_figures(run, sentence: str) -> None:
+    assert run(HEAD + sentence).figures == []
+
+
+def test_a_pronoun_carries_the_last_sentences_kind(run) -> None:
+    text = HEAD + "Товарооборот между странами растет. В прошлом году он составил около 100 миллионов долларов."
+    assert [(f.kind, f.value) for f in run(text).figures] == [("trade_turnover", 100e6)]

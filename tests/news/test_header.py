@@ -252,3 +252,13 @@ def test_a_headline_ending_in_a_spaced_stop_is_kept(is_verb: Callable[[str], boo
     front = read_front("\nБеларусь и Китай подписали меморандум .\nМинистры подписали меморандум.", is_verb)
     assert front.title == "Беларусь и Китай подписали меморандум"
     assert front.body_start > 0
+
+
+def test_a_list_of_links_under_read_also_is_dropped(is_verb: Callable[[str], bool]) -> None:
+    text = (
+        f"Лидеры обменялись поздравлениями\n{BODY}\n\nЧитайте также:\n"
+        "Беларусь и Китай обсудили поставки молока\nПремьер провел переговоры с коллегой из Казахстана\n"
+    )
+    front = read_front(text, is_verb)
+    assert "Китай" not in front.text and "Казахстан" not in front.text
+    assert front.text.rstrip() == f"Лидеры обменялись поздравлениями\n{BODY}"
