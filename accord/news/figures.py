@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from accord.domain.kinds import FigureKind
 from accord.news.grammars import figures as G
 from accord.news.grammars.dates import period_for, resolve_relative_years
 from accord.news.model import Figure, NewsDoc, Token
@@ -208,6 +209,6 @@ def find_figures(doc: NewsDoc) -> None:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Figure(kind, float(a.value), unit or "", period))
+            out.append(Figure(FigureKind(kind), float(a.value), unit or "", period))
         prev = tokens
     doc.figures = out
