@@ -28,6 +28,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
+from accord.domain.kinds import ProposalKind
 from accord.ingest.propose_model import (
     AgreementView,
     Certainty,
@@ -35,7 +36,6 @@ from accord.ingest.propose_model import (
     MeasureView,
     Outcome,
     Proposal,
-    ProposalKind,
     Record,
     RoadmapView,
 )
