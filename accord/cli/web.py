@@ -36,7 +36,7 @@ def serve(
 @search_app.command("reindex")
 def reindex() -> None:
     """Rebuild the search index from the record (after a restore or a bulk load)."""
-    from accord.search.index import reindex as rebuild
+    from accord.store.indexing import reindex as rebuild
 
     db = open_database()
     with db.transaction(actor=actor(None), reason="accord search reindex") as session:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from accord.ingest.text import words
-from accord.search.lemmas import lemma as search_lemma
+from accord.morphology import lemma as search_lemma
 
 #: lemma → the lemma the directory uses
 VARIANTS: dict[str, str] = {

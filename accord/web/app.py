@@ -19,6 +19,7 @@ from accord import settings as config
 from accord.auth.ratelimit import LoginLimiter
 from accord.domain.due import DueError
 from accord.domain.status import TransitionError
+from accord.store import indexing
 from accord.store.audit import ConflictError
 from accord.store.db import Database
 from accord.web.data.changes import Invalid
@@ -43,7 +44,6 @@ def create_app(
     login_rate: int | None = None,
 ) -> FastAPI:
     """One app over one database; arguments override the environment (tests pass their own)."""
-    import accord.search.index  # noqa: F401 - keeps the search index current on every write
     from accord.web.routes import ROUTERS
 
     env = config.load()
@@ -58,7 +58,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.db = db or Database()
-    accord.search.index.prepare(app.state.db)
+    indexing.prepare(app.state.db)
     app.state.today = today or date.today
     app.state.public_read = env.public_read if public_read is None else public_read
     app.state.limiter = LoginLimiter(env.login_attempts_per_minute if login_rate is None else login_rate)

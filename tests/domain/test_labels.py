@@ -107,6 +107,6 @@ def test_the_news_reader_speaks_the_same_vocabulary() -> None:
 
 
 def test_search_finds_the_record_kinds() -> None:
-    from accord.search.documents import KINDS
+    from accord.store.indexing import KINDS
 
     assert set(KINDS) == set(RecordKind)
