@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import sys
 from datetime import date
 from typing import NoReturn
@@ -14,6 +15,7 @@ from accord import settings
 from accord.store import migrate
 from accord.store.db import Database
 
+log = logging.getLogger(__name__)
 console = Console()
 errors = Console(stderr=True)
 
@@ -21,6 +23,8 @@ AS_OPTION = typer.Option(None, "--as", help="user the change is recorded under (
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
+    """Print the reason and exit; with ACCORD_LOG_LEVEL=DEBUG the exception behind it is logged too."""
+    log.debug("refused: %s", message, exc_info=sys.exc_info()[0] is not None)
     errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 

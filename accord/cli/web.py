@@ -29,8 +29,9 @@ def serve(
         console.print("no accounts yet: create one with `accord user add NAME --role admin`"
                       + ("" if settings.load().public_read else " (or set ACCORD_PUBLIC_READ=1 to read without one)"))
     console.print(f"accord on http://{host}:{port}  (API docs: http://{host}:{port}/api/docs)")
-    uvicorn.run("accord.web.asgi:app", host=host, port=port, workers=workers, log_level="warning",
-                proxy_headers=True)
+    # accord.logs configures uvicorn's loggers too (in each worker): one format, one level, request ids
+    uvicorn.run("accord.web.asgi:app", host=host, port=port, workers=workers, log_config=None,
+                log_level=settings.load().log_level.lower(), access_log=False, proxy_headers=True)
 
 
 @search_app.command("reindex")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,9 @@ from accord.store.audit import ConflictError
 from accord.store.db import Database
 from accord.web.data.changes import Invalid
 from accord.web.deps import LoginRequired
+from accord.web.request_ids import RequestIds
+
+log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -85,6 +89,7 @@ def create_app(
                 route.summary = route.description.strip().splitlines()[0].rstrip(".")
         app.include_router(router)
     install_errors(app)
+    app.add_middleware(RequestIds)  # outermost: every log line of a request carries its id
     return app
 
 
@@ -117,6 +122,8 @@ def install_errors(app: FastAPI) -> None:
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
 
     def reply(request: Request, status: int, detail: Any) -> Response:
+        log.info("%s %s refused with %s: %s", request.method, request.url.path, status, detail,
+                 exc_info=log.isEnabledFor(logging.DEBUG))
         if is_api(request):
             return JSONResponse({"detail": detail}, status_code=status)
         return error_page(request, status, str(detail))
