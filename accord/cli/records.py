@@ -25,8 +25,8 @@ ROADMAP_OPTION = typer.Option(None, "--roadmap", help="roadmap code (default: th
 
 
 def init() -> None:
-    """Create the database, or migrate it to the current schema."""
-    db = open_database(create=True)
+    """Create the database, or migrate it to the current schema (the only command that migrates)."""
+    db = open_database(upgrade=True)
     console.print(f"database ready at {db.engine.url.render_as_string(hide_password=True)} (schema {migrate.current_revision(db)})")
 
 
