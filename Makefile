@@ -12,9 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-## run: install, create the database with the example if there is none, serve the web app on http://127.0.0.1:8000
+## run: install, create or migrate the database, load the example if there is no roadmap, serve the web app on http://127.0.0.1:8000
 ## (readable without an account here, ACCORD_PUBLIC_READ=1; edits need `accord user add`)
 run: $(STAMP)
+	$(BIN)/accord init
 	$(BIN)/accord demo --load --if-empty
 	ACCORD_PUBLIC_READ=$${ACCORD_PUBLIC_READ:-1} $(BIN)/accord serve --host 127.0.0.1 --port 8000
 

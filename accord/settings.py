@@ -62,6 +62,8 @@ class Settings:
     smtp_url: str | None
     mail_from: str
     base_url: str
+    log_level: str
+    log_format: str
 
     def secret_key(self) -> str:
         """The signing key; generated into var/ on first use when none is configured."""
@@ -94,6 +96,8 @@ DOCUMENTED = {
     "ACCORD_SMTP_URL": "mail server for reminders: smtp://host:25, smtp://user:pass@host:587?starttls=1 or smtps://user:pass@host:465",
     "ACCORD_MAIL_FROM": "sender address of reminders (default accord@localhost)",
     "ACCORD_BASE_URL": "the web app's address, for links in reminders and the calendar feed (default http://127.0.0.1:8000)",
+    "ACCORD_LOG_LEVEL": "how much accord logs to stderr: DEBUG, INFO, WARNING (default) or ERROR",
+    "ACCORD_LOG_FORMAT": "text (default), or json for one JSON object per line (for servers)",
     "ACCORD_TEST_DATABASE_URL": "PostgreSQL URL the test suite uses (default postgresql+psycopg://postgres@127.0.0.1:5432/test)",
 }
 
@@ -112,4 +116,6 @@ def load() -> Settings:
         smtp_url=os.environ.get("ACCORD_SMTP_URL") or None,
         mail_from=env_str("ACCORD_MAIL_FROM", "accord@localhost"),
         base_url=env_str("ACCORD_BASE_URL", "http://127.0.0.1:8000"),
+        log_level=env_str("ACCORD_LOG_LEVEL", "WARNING"),
+        log_format=env_str("ACCORD_LOG_FORMAT", "text"),
     )

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Table, func, insert, select, text
 
 from accord.domain.numbering import sort_key
 from accord.domain.sectors import SECTORS
-from accord.search.lemmas import lemmatise
+from accord.morphology import lemmatise
 from accord.store import migrate
 from accord.store.base import Base
 from accord.store.db import Database

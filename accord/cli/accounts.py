@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-import accord.search.index  # noqa: F401 - CLI writes keep the search index current too
 from accord import settings
 from accord.auth import tokens, users
 from accord.auth.users import AccountError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import sys
 from datetime import date
 from typing import NoReturn
@@ -14,6 +15,7 @@ from accord import settings
 from accord.store import migrate
 from accord.store.db import Database
 
+log = logging.getLogger(__name__)
 console = Console()
 errors = Console(stderr=True)
 
@@ -21,6 +23,8 @@ AS_OPTION = typer.Option(None, "--as", help="user the change is recorded under (
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
+    """Print the reason and exit; with ACCORD_LOG_LEVEL=DEBUG the exception behind it is logged too."""
+    log.debug("refused: %s", message, exc_info=sys.exc_info()[0] is not None)
     errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
@@ -35,21 +39,32 @@ def parse_day(text: str | None, option: str) -> date | None:
         fail(f"{option} {text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-27")
 
 
-def open_database(create: bool = False) -> Database:
-    """The configured database, migrated to the current schema.
+def open_database(create: bool = False, upgrade: bool = False) -> Database:
+    """The configured database, at the schema this accord needs.
 
-    Commands other than `init` and `demo` refuse an uninitialised database rather
-    than silently creating an empty one somewhere unexpected.
+    Only `accord init` migrates (``upgrade``): a read never changes the schema behind
+    a running server. A database at another revision is refused with exit code 2 and
+    the way out. A new, empty database is created by `init`, `demo --load` and
+    `roadmap create` (``create``); other commands refuse it rather than silently making
+    an empty one somewhere unexpected.
     """
     db = Database()
+    where = db.engine.url.render_as_string(hide_password=True)
     try:
         current = migrate.current_revision(db)
     except Exception as exc:  # noqa: BLE001 - any driver error means the same to a user
-        fail(f"cannot open the database {db.engine.url.render_as_string(hide_password=True)}: {exc}")
-    if current is None and not create:
+        fail(f"cannot open the database {where}: {exc}")
+    if current is None and not (create or upgrade):
         fail("the database is not initialised: run `accord init` (or `accord demo --load`) first")
-    if current != migrate.head_revision(db):
-        migrate.upgrade(db)
+    head = migrate.head_revision(db)
+    if current == head:
+        return db
+    if current is not None and not migrate.is_known(db, current):
+        fail(f"the database at {where} is at revision {current}, which this accord does not know "
+             f"(it needs {head}): it was written by a newer accord", 2)
+    if current is not None and not upgrade:
+        fail(f"the database at {where} is at revision {current}, this accord needs {head}: run `accord init`", 2)
+    migrate.upgrade(db)
     return db
 
 

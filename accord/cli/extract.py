@@ -7,6 +7,7 @@ still run; the exit code is 1 if any input failed.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +16,8 @@ import typer
 
 from accord.news import extract_article
 from accord.news.reader import MAX_BYTES, UnreadableInput, read_bytes, read_path
+
+log = logging.getLogger(__name__)
 
 FETCH_TIMEOUT = 20.0
 
@@ -59,6 +62,7 @@ def extract_one(arg: str, client: httpx.Client | None = None) -> dict[str, Any]:
             article = read_path(arg)
         return extract_article(article).to_dict()
     except UnreadableInput as exc:
+        log.info("%s: %s", arg, exc.reason, exc_info=log.isEnabledFor(logging.DEBUG))
         return {"source": arg, "error": exc.reason}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from accord import logs
 from accord.cli import (
     accounts,
     extract,
@@ -17,6 +18,7 @@ from accord.cli import (
     trade,
     web,
 )
+from accord.cli.common import fail
 
 app = typer.Typer(
     name="accord",
@@ -25,6 +27,16 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def main() -> None:
+    """Run an intergovernmental cooperation roadmap: measures, agreements, projects, commission, trade, news."""
+    try:
+        logs.configure()
+    except ValueError as exc:
+        fail(str(exc), 2)
+
 
 for module in (records, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web, accounts):
     module.register(app)

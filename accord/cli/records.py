@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from accord.cli.common import AS_OPTION, actor, console, fail, open_database
 from accord.domain.due import DueError, parse_due
+from accord.domain.labels import label
 from accord.domain.numbering import normalise_number
-from accord.domain.status import MEASURE_STATUS_RU, MeasureStatus, TransitionError, parse_measure_status
+from accord.domain.status import MeasureStatus, TransitionError, parse_measure_status
 from accord.store import migrate
 from accord.store.audit import ConflictError
 from accord.store.edits import MeasureEdit, edit_measure
@@ -24,8 +25,8 @@ ROADMAP_OPTION = typer.Option(None, "--roadmap", help="roadmap code (default: th
 
 
 def init() -> None:
-    """Create the database, or migrate it to the current schema."""
-    db = open_database(create=True)
+    """Create the database, or migrate it to the current schema (the only command that migrates)."""
+    db = open_database(upgrade=True)
     console.print(f"database ready at {db.engine.url.render_as_string(hide_password=True)} (schema {migrate.current_revision(db)})")
 
 
@@ -89,14 +90,14 @@ def measure_show(number: str, roadmap: str | None = ROADMAP_OPTION) -> None:
         rows = [
             ("direction", measure.direction.title),
             ("due", measure.due.format() + ("  [red](overdue)[/]" if measure.is_overdue(today) else "")),
-            ("status", f"{measure.status} ({MEASURE_STATUS_RU[MeasureStatus(measure.status)]})"),
+            ("status", f"{measure.status} ({label(MeasureStatus(measure.status), 'ru')})"),
             ("expected result", measure.expected_result or "—"),
             ("version", str(measure.version)),
         ]
         for party in target.party_codes:
             rows.append((f"responsible ({party})", "; ".join(o.name for o in measure.responsible(party)) or "—"))
-        for label, value in rows:
-            console.print(f"  [dim]{label}:[/] {value}", highlight=False)
+        for name, value in rows:
+            console.print(f"  [dim]{name}:[/] {value}", highlight=False)
         for note in measure.notes:
             console.print(f"  [dim]{note.on.isoformat()}[/] {note.text} [dim]({note.author or '—'})[/]", highlight=False)
 

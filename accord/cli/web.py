@@ -29,15 +29,16 @@ def serve(
         console.print("no accounts yet: create one with `accord user add NAME --role admin`"
                       + ("" if settings.load().public_read else " (or set ACCORD_PUBLIC_READ=1 to read without one)"))
     console.print(f"accord on http://{host}:{port}  (API docs: http://{host}:{port}/api/docs)")
+    # accord.logs configures uvicorn's loggers too (in each worker): one format, one level, request ids;
     # proxy headers are believed only from ACCORD_TRUSTED_PROXIES, by the app itself (uvicorn would trust loopback)
-    uvicorn.run("accord.web.asgi:app", host=host, port=port, workers=workers, log_level="warning",
-                proxy_headers=False)
+    uvicorn.run("accord.web.asgi:app", host=host, port=port, workers=workers, log_config=None,
+                log_level=settings.load().log_level.lower(), access_log=False, proxy_headers=False)
 
 
 @search_app.command("reindex")
 def reindex() -> None:
     """Rebuild the search index from the record (after a restore or a bulk load)."""
-    from accord.search.index import reindex as rebuild
+    from accord.store.indexing import reindex as rebuild
 
     db = open_database()
     with db.transaction(actor=actor(None), reason="accord search reindex") as session:

@@ -48,19 +48,13 @@ MEASURE_STATUS_WORDS: dict[str, MeasureStatus] = {
     "отменен": MeasureStatus.CANCELLED,
 }
 
-MEASURE_STATUS_RU = {
-    MeasureStatus.PLANNED: "запланировано",
-    MeasureStatus.IN_PROGRESS: "в работе",
-    MeasureStatus.DONE: "выполнено",
-    MeasureStatus.CANCELLED: "отменено",
-}
-
-
 def parse_measure_status(text: str) -> MeasureStatus:
     key = " ".join(str(text).lower().replace("ё", "е").split())
     if key in MEASURE_STATUS_WORDS:
         return MEASURE_STATUS_WORDS[key]
-    raise ValueError(f"{text!r} is not a status: use one of {', '.join(MEASURE_STATUS_RU.values())}")
+    from accord.domain.labels import label  # the words module reads this one's vocabularies
+
+    raise ValueError(f"{text!r} is not a status: use one of {', '.join(label(s, 'ru') for s in MeasureStatus)}")
 
 
 def check_measure_move(current: MeasureStatus, to: MeasureStatus) -> None:

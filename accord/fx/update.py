@@ -7,6 +7,7 @@ exactly as they were.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,8 @@ from accord.fx.rates import Rate
 from accord.fx.store import SaveResult, save_rates
 from accord.store.db import Database
 from accord.store.models import ExchangeRate
+
+log = logging.getLogger(__name__)
 
 Fetcher = Callable[[httpx.Client, str, date, date], list[Rate]]
 
@@ -72,6 +75,7 @@ def update_source(
         with db.reading() as session:
             kept = session.scalar(select(func.count(ExchangeRate.id)).where(ExchangeRate.source == src.code))
         outcome.error = f"{src.name} ({src.code}): {exc}. The {kept} stored {src.code} rates are kept; nothing was changed."
+        log.warning("%s", outcome.error, exc_info=log.isEnabledFor(logging.DEBUG))
         return outcome
     fetched = [r for r in fetched if r.currency != src.home]
     with db.transaction(actor=actor, reason=f"fx update {src.code}") as session:

@@ -14,18 +14,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from accord.domain.kinds import EventKind
 from accord.ingest.text import resemblance, shingles
 from accord.store.models import Event, EventCountry, EventParticipant, SourceItem
 
 #: the kind an Event is filed under when an item reports several: the most specific first
 KIND_ORDER = (
-    "signing",
-    "commission_session",
-    "official_visit",
-    "talks",
-    "forum",
-    "phone_call",
-    "other_event",
+    EventKind.SIGNING,
+    EventKind.COMMISSION_SESSION,
+    EventKind.OFFICIAL_VISIT,
+    EventKind.TALKS,
+    EventKind.FORUM,
+    EventKind.PHONE_CALL,
+    EventKind.OTHER_EVENT,
 )
 #: share of word triples two texts must have in common to be one story told twice
 NEAR_DUPLICATE = 0.35
@@ -33,7 +34,7 @@ NEAR_DUPLICATE = 0.35
 MAX_TEXT_COMPARISONS = 30
 
 
-def main_kind(extraction: dict[str, Any]) -> str | None:
+def main_kind(extraction: dict[str, Any]) -> EventKind | None:
     types = {e["type"] for e in extraction.get("events") or []}
     return next((k for k in KIND_ORDER if k in types), None)
 

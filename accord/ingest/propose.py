@@ -28,6 +28,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
+from accord.domain.kinds import ProposalKind
 from accord.ingest.propose_model import (
     AgreementView,
     Certainty,
@@ -36,7 +37,6 @@ from accord.ingest.propose_model import (
     Outcome,
     ProjectView,
     Proposal,
-    ProposalKind,
     Record,
     RoadmapView,
 )

@@ -13,18 +13,6 @@ from enum import StrEnum
 from typing import Any
 
 
-class ProposalKind(StrEnum):
-    """What accepting a proposal does; kinds that add a register entry are named ``new_…``."""
-
-    MEASURE_PROGRESS = "measure_progress"  # a planned measure has started: move it to in progress
-    MEASURE_EVIDENCE = "measure_evidence"  # a measure under way or done: keep the item as its evidence
-    AGREEMENT_EVIDENCE = "agreement_evidence"
-    AGREEMENT_SIGNED = "agreement_signed"
-    AGREEMENT_NEGOTIATING = "agreement_negotiating"
-    PROJECT_EVIDENCE = "project_evidence"
-    NEW_AGREEMENT = "new_agreement"  # a signed document the register lacks
-
-
 class DateBasis(StrEnum):
     """Where an item's date came from (the news reader's ``extra.date_basis``, or the feed)."""
 

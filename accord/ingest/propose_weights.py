@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from accord.domain.kinds import AgreementKind, DocumentKind
 from accord.ingest.lemmas import lemmas
 from accord.ingest.propose_words import stem
 
@@ -148,13 +149,13 @@ WEIGHTS = Weights()
 #: extraction document type → agreement kinds of the register it may be
 DOCUMENT_KINDS: Mapping[str, tuple[str, ...]] = _frozen(
     {
-        "roadmap": ("roadmap",),
-        "memorandum": ("memorandum",),
-        "agreement": ("agreement", "treaty"),
-        "protocol": ("protocol",),
-        "program": ("program",),
-        "declaration": ("declaration",),
-        "contract": ("contract",),
+        DocumentKind.ROADMAP: (AgreementKind.ROADMAP,),
+        DocumentKind.MEMORANDUM: (AgreementKind.MEMORANDUM,),
+        DocumentKind.AGREEMENT: (AgreementKind.AGREEMENT, AgreementKind.TREATY),
+        DocumentKind.PROTOCOL: (AgreementKind.PROTOCOL,),
+        DocumentKind.PROGRAM: (AgreementKind.PROGRAM,),
+        DocumentKind.DECLARATION: (AgreementKind.DECLARATION,),
+        DocumentKind.CONTRACT: (AgreementKind.CONTRACT,),
     }
 )  # type: ignore[arg-type]
 

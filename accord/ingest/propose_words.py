@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from accord.ingest.lemmas import COUNTRY_WORDS, STOP, content_lemmas, lemmas
+from accord.ingest.lemmas import content_lemmas, country_code, is_content, lemmas
 
 #: endings cut from a lemma, longest first (adjective, noun and verb endings of dictionary forms)
 ENDINGS = tuple(
@@ -83,5 +83,5 @@ def lead(text: str, title: str | None) -> str:
 def phrases(text: str) -> frozenset[tuple[str, str]]:
     """Pairs of neighbouring content words, states kept: «Дни культуры Кыргызстана в Беларуси» and
     «Дни культуры Беларуси в Кыргызстане» share every word but not these pairs."""
-    kept = [w for w in lemmas(text) if w in COUNTRY_WORDS or (len(w) > 2 and w not in STOP)]
+    kept = [w for w in lemmas(text) if country_code(w) or is_content(w)]
     return frozenset(zip(kept, kept[1:], strict=False))

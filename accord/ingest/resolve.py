@@ -14,16 +14,20 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from accord.ingest.lemmas import COUNTRY_WORDS, lemma, lemmas
+from accord.ingest.lemmas import STATE_FORMS, STOP, country_code, lemma, lemmas
 from accord.ingest.text import words
+from accord.news.names import SURNAME_ENDINGS
 from accord.store.models import Organization, Person
 
-#: case endings stripped from a surname to reach the nominative (Касымалиева → Касымалиев)
-SURNAME_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "у", "а", "е")
+#: a case ending of a surname and what the nominative has instead (Касымалиевым → Касымалиев), from
+#: the news reader's table of Russian surname declension, longest first
+SURNAME_CASES = tuple(
+    sorted({pair for pairs in SURNAME_ENDINGS.values() for pair in pairs}, key=lambda p: (-len(p[0]), p))
+)
+#: letters a surname keeps before its ending is replaced (so «Ким» is never read as «Ки» + «м»)
+SURNAME_STEM_MIN = 4
 #: how alike two surnames must be (OSA similarity) to be one person: one slip in six letters
 SURNAME_MIN = 0.8
-#: country suffixes dropped from an organisation's full name to get the name used in running text
-COUNTRY_SUFFIXES = ("республики беларусь", "кыргызской республики", "беларуси", "кыргызстана")
 
 
 def _key(word: str) -> str:
@@ -31,12 +35,12 @@ def _key(word: str) -> str:
 
 
 def surname_forms(surname: str) -> set[str]:
-    """The surname and the stems it may have under a case ending (male and female forms meet here)."""
+    """The surname and the nominatives it may be a case form of (male and female forms meet here)."""
     key = _key(surname)
     forms = {key}
-    for ending in SURNAME_ENDINGS:
-        if key.endswith(ending) and len(key) - len(ending) >= 4:
-            forms.add(key[: -len(ending)])
+    for ending, nominative in SURNAME_CASES:
+        if key.endswith(ending) and len(key) - len(ending) >= SURNAME_STEM_MIN:
+            forms.add(key[: -len(ending)] + nominative)
     return forms
 
 
@@ -167,16 +171,15 @@ class OrgIndex:
         if org.short_name:
             names.add(org.short_name)
         for name in names:
-            self._phrase(org, name, needs_country=False)
-            lowered = " ".join(words(name))
-            for suffix in COUNTRY_SUFFIXES:
-                if lowered.endswith(" " + suffix):
-                    self._phrase(org, lowered[: -len(suffix)], needs_country=True)
+            seq = tuple(lemmas(name))
+            self._phrase(org, seq, needs_country=False)
+            bare = without_state(seq)
+            if bare != seq:
+                self._phrase(org, bare, needs_country=True)
         if org.kind == "company" and org.short_name and len(org.short_name) >= 5:
             self.brands[_key(org.short_name)] = org.id
 
-    def _phrase(self, org: Organization, name: str, needs_country: bool) -> None:
-        seq = tuple(lemmas(name))
+    def _phrase(self, org: Organization, seq: tuple[str, ...], needs_country: bool) -> None:
         if seq:
             self.by_first[seq[0]].append(OrgPhrase(org.id, org.country_code, seq, needs_country))
 
@@ -206,12 +209,28 @@ class OrgIndex:
         return found
 
     def _country_fits(self, phrase: OrgPhrase, after: list[str], countries: list[str] | None) -> bool:
-        named = {COUNTRY_WORDS[w] for w in after if w in COUNTRY_WORDS}
+        named = {code for code in map(country_code, after) if code}
         if named:
             return phrase.country in named
         rivals = [p for p in self.by_first[phrase.lemmas[0]] if p.lemmas == phrase.lemmas and p.needs_country]
         in_item = [p for p in rivals if countries and p.country in countries]
         return len(in_item) == 1 and in_item[0].org_id == phrase.org_id
+
+
+def _names_state(lemma_: str) -> bool:
+    return lemma_ in STATE_FORMS or country_code(lemma_) is not None
+
+
+def without_state(seq: tuple[str, ...]) -> tuple[str, ...]:
+    """An organisation's name without the state it ends with, as running text gives it
+    («министерство здравоохранения республики узбекистан» → «министерство здравоохранения»);
+    the name unchanged if it does not end with a state."""
+    end = len(seq)
+    while end > 1 and _names_state(seq[end - 1]):
+        end -= 1
+    if end == len(seq) or not any(country_code(w) for w in seq[end:]) or seq[end - 1] in STOP:
+        return seq  # «посольство беларуси в казахстане» is not the embassy of every state
+    return seq[:end]
 
 
 def _brand_like(word: str, brand: str) -> bool:
@@ -223,9 +242,8 @@ def _brand_like(word: str, brand: str) -> bool:
 
 def same_office(a: str, b: str) -> bool:
     """Two titles of one office, one shorter than the other (премьер-министр / Премьер-министр Республики Беларусь)."""
-    drop = {"республика", "кыргызский", "беларусь", "кыргызстан", "белорусский"}
-    la = {w for w in (lemma(x) for x in words(a)) if w not in drop}
-    lb = {w for w in (lemma(x) for x in words(b)) if w not in drop}
+    la = {w for w in (lemma(x) for x in words(a)) if not _names_state(w)}
+    lb = {w for w in (lemma(x) for x in words(b)) if not _names_state(w)}
     return bool(la) and bool(lb) and (la <= lb or lb <= la)
 
 

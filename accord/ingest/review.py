@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from accord.domain.kinds import AgreementKind, AgreementLevel, EvidenceState
+from accord.domain import labels as words
+from accord.domain.kinds import AgreementKind, AgreementLevel, EvidenceState, ProposalKind
 from accord.domain.status import AgreementStatus, MeasureStatus, TransitionError, check_agreement_move
 from accord.store import audit
 from accord.store.base import utcnow
@@ -28,16 +29,6 @@ from accord.store.models import (
     ProgressNote,
     Project,
 )
-
-KIND_TITLES = {
-    "roadmap": "Дорожная карта",
-    "memorandum": "Меморандум",
-    "agreement": "Соглашение",
-    "protocol": "Протокол",
-    "program": "Программа",
-    "declaration": "Декларация",
-    "contract": "Контракт",
-}
 
 
 class ReviewError(ValueError):
@@ -173,7 +164,7 @@ def accept(session: Session, evidence_id: int, actor: str, note: str | None = No
         skipped = _agreement(session, evidence, day)
         if skipped:
             notes.append(skipped)
-    elif evidence.proposal == "new_agreement":
+    elif evidence.proposal == ProposalKind.NEW_AGREEMENT:
         evidence.agreement_id = _new_agreement(session, evidence, day).id
     evidence.state = EvidenceState.ACCEPTED.value
     evidence.decided_by = actor
@@ -239,10 +230,10 @@ def _new_agreement(session: Session, evidence: Evidence, day: date) -> Agreement
     kind = AgreementKind(doc.get("type", "agreement"))
     known = set(session.scalars(select(Country.code)))
     parties = [c for c in fact.get("parties") or doc.get("countries") or [] if c in known]
-    title = fact.get("title") or KIND_TITLES.get(kind.value, "Документ")
+    title = fact.get("title") or words.title(kind, "ru")
     level = AgreementLevel.COMMERCIAL if kind is AgreementKind.CONTRACT else AgreementLevel.INTERGOVERNMENTAL
     agreement = Agreement(
-        title=f"{KIND_TITLES.get(kind.value, 'Документ')}: {title}" if fact.get("title") else title,
+        title=f"{words.title(kind, 'ru')}: {title}" if fact.get("title") else title,
         kind=kind.value,
         level=level.value,
         status=AgreementStatus.DRAFT.value,

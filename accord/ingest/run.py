@@ -7,6 +7,7 @@ the exit code is 2 only when every source failed.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,8 @@ from accord.news.kyrgyz import extract_kyrgyz
 from accord.store.base import utcnow
 from accord.store.db import Database
 from accord.store.models import FetchedPage, FetchFailure, NewsSource
+
+log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".html", ".htm", ".md")
 LANGUAGES = {"other": "in another language (not Cyrillic)"}
@@ -170,6 +173,7 @@ class Ingestor:
             except UnreadableInput as exc:
                 self._fail(label, str(file), exc.reason, None)
             except Exception as exc:  # noqa: BLE001 - one bad item must not stop the run
+                log.exception("cannot process %s", file)
                 self._fail(label, str(file), _unexpected(exc), None)
             self.progress.step(file.name)
 
@@ -258,6 +262,7 @@ class Ingestor:
         except UnreadableInput as exc:
             self._fail(label, key, exc.reason, source_id, state)
         except Exception as exc:  # noqa: BLE001 - one bad item must not stop the run
+            log.exception("cannot process %s", key)
             self._fail(label, key, _unexpected(exc), source_id)
 
     def _page_state(self, key: str) -> FetchedPage | None:
@@ -340,6 +345,7 @@ class Ingestor:
         self, label: str, url: str | None, reason: str, source_id: int | None, page: PageState | None = None
     ) -> None:
         """Log a failure; a page that cannot be read as news is remembered so a re-poll skips it."""
+        log.warning("%s: %s", url or label, reason)
         self.summary.failed.append(
             {"source": label if url is None or url == label else f"{label}: {url}", "error": reason}
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -9,6 +10,8 @@ from collections.abc import Callable
 from accord.ingest.fetch import Policy
 from accord.ingest.run import Ingestor, Progress, Summary, saved_sources
 from accord.store.db import Database
+
+log = logging.getLogger(__name__)
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -38,6 +41,7 @@ def poll_all(
             try:
                 ingestor.poll(source)
             except Exception as exc:  # noqa: BLE001 - one failing source never stops the others
+                log.exception("polling %s failed", source.name)
                 ingestor.summary.failed.append(
                     {"source": source.name, "error": f"{exc.__class__.__name__}: {exc}"}
                 )

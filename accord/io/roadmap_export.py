@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from accord.domain.status import MEASURE_STATUS_RU, MeasureStatus
+from accord.domain.labels import label
+from accord.domain.status import MeasureStatus
 from accord.io.cells import append_row, guard_csv
 from accord.io.roadmap_table import export_headers
 from accord.store.models import Measure, Roadmap
@@ -30,7 +31,7 @@ def measure_cells(measure: Measure, parties: list[str]) -> list[str]:
         *responsible,
         measure.due.format(),
         measure.expected_result or "",
-        MEASURE_STATUS_RU[MeasureStatus(measure.status)],
+        label(MeasureStatus(measure.status), "ru"),
         measure.note or "",
     ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from accord.domain.kinds import DocumentKind, DocumentStatus
 from accord.news.events import has_sequence
 from accord.news.grammars.dates import UNTIL
 from accord.news.grammars.documents import (
@@ -153,7 +154,7 @@ def find_documents(doc: NewsDoc) -> None:
         if dtype != "program" and not any(k[0] == dtype for k in found):
             found[(dtype, "signed")] = until
     doc.documents = [
-        Document(t, list(doc.countries), found[(t, s)], s)
+        Document(DocumentKind(t), list(doc.countries), found[(t, s)], DocumentStatus(s))
         for t in TYPE_ORDER
         for s in ("signed", "planned", "discussed")
         if (t, s) in found

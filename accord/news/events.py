@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from accord.domain.kinds import EventKind
 from accord.news.grammars.events import (
     CALL_TALKS,
     COMMISSION_BODIES,
@@ -20,7 +21,15 @@ from accord.news.model import Event, NewsDoc, Token
 
 ANNIVERSARY = ("летие", "летию", "летия", "летием")
 NAMED_PART = frozenset({"мероприятие"})  # «план мероприятий» names a document, not an event
-EVENT_ORDER = ("official_visit", "talks", "phone_call", "signing", "commission_session", "forum", "other_event")
+EVENT_ORDER = (
+    EventKind.OFFICIAL_VISIT,
+    EventKind.TALKS,
+    EventKind.PHONE_CALL,
+    EventKind.SIGNING,
+    EventKind.COMMISSION_SESSION,
+    EventKind.FORUM,
+    EventKind.OTHER_EVENT,
+)
 
 
 def has_sequence(lemmas: list[str], seq: tuple[str, ...]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from accord.domain.kinds import FigureKind
 from accord.news.grammars import figures as G
 from accord.news.grammars.dates import period_for, resolve_relative_years
 from accord.news.lexicon.interaction import INTERACTION_LEMMAS
@@ -311,6 +312,6 @@ def find_figures(doc: NewsDoc) -> None:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Figure(kind, float(value), unit or "", period))
+            out.append(Figure(FigureKind(kind), float(value), unit or "", period))
         prev = tokens if _kind_near(tokens, len(tokens)) else prev + tokens
     doc.figures = out

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from accord.domain.kinds import DocumentKind, DocumentStatus, EventKind, FigureKind
+
 ANALYSE = "\x00analyse"  # Token.rule_lemma's answer for a form that needs full analysis
 
 
@@ -118,34 +120,39 @@ class Person:
 
 @dataclass(slots=True)
 class Event:
-    type: str
+    type: EventKind
     countries: list[str]
     location: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "countries": list(self.countries), "location": self.location}
+        return {"type": str(self.type), "countries": list(self.countries), "location": self.location}
 
 
 @dataclass(slots=True)
 class Document:
-    type: str
+    type: DocumentKind
     countries: list[str]
     until: int | None
-    status: str
+    status: DocumentStatus
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "countries": list(self.countries), "until": self.until, "status": self.status}
+        return {
+            "type": str(self.type),
+            "countries": list(self.countries),
+            "until": self.until,
+            "status": str(self.status),
+        }
 
 
 @dataclass(slots=True)
 class Figure:
-    kind: str
+    kind: FigureKind
     value: float
     unit: str
     period: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "value": self.value, "unit": self.unit, "period": self.period}
+        return {"kind": str(self.kind), "value": self.value, "unit": self.unit, "period": self.period}
 
 
 @dataclass(slots=True)

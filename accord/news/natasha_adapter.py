@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from accord.morphology import analyser
 from accord.news.model import ANALYSE, Mention, Sentence, Token
 from accord.news.vocabulary import rule_words
 
@@ -40,12 +41,12 @@ class Models:
     """natasha's segmenter, NER tagger and morph vocabulary, built once."""
 
     def __init__(self) -> None:
-        from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
 
         self.segmenter = Segmenter()
         self.embedding = NewsEmbedding()
         self.ner_tagger = NewsNERTagger(self.embedding)
-        self.morph = MorphVocab()
+        self.morph = analyser()  # the process's one analyser, shared with search and ingest
         self._parse = lru_cache(maxsize=200_000)(self._parse_uncached)
         self.rule_forms = self._forms(rule_words())
         self.rule_stems = frozenset(_stem(w) for w in rule_words() if len(_stem(w)) >= 3)

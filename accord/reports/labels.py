@@ -1,4 +1,5 @@
-"""Every word the session report prints, in Russian and English, from one table.
+"""Every word the session report prints, in Russian and English, from one table (the record's
+vocabularies from ``accord.domain.labels``).
 
 Renderers never hold text of their own: a missing key fails loudly in tests
 rather than leaving an English word in a Russian report.
@@ -12,6 +13,9 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from accord.domain.kinds import ProjectStage, TargetStatus
+from accord.domain.labels import word
+from accord.domain.status import MeasureStatus
 from accord.trade.periods import Period
 
 LANGS = ("ru", "en")
@@ -177,11 +181,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "needed_growth": ("требуемый ежегодный рост", "yearly growth needed"),
     "recent_growth": ("рост за последний год", "growth in the last year"),
     "no_trade": ("Данных о взаимной торговле нет.", "No trade figures are recorded."),
-    "target_met": ("достигнут", "met"),
-    "target_on_track": ("в графике", "on track"),
-    "target_at_risk": ("под угрозой", "at risk"),
-    "target_missed": ("не достигнут", "missed"),
-    "target_no_data": ("нет данных", "no data"),
     # annex
     "annex_note": (
         "Полная таблица дорожной карты в формате, принятом для обмена (accord export roadmap).",
@@ -197,22 +196,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet_decisions": ("5 Решения", "5 Decisions"),
     "sheet_trade": ("6 Торговля", "6 Trade"),
     "sheet_annex": ("Приложение", "Annex"),
-}
-
-STATUS: dict[str, tuple[str, str]] = {
-    "planned": ("запланировано", "planned"),
-    "in_progress": ("в работе", "in progress"),
-    "done": ("выполнено", "done"),
-    "cancelled": ("отменено", "cancelled"),
-}
-
-STAGE: dict[str, tuple[str, str]] = {
-    "idea": ("идея", "idea"),
-    "preparation": ("подготовка", "preparation"),
-    "implementation": ("реализация", "implementation"),
-    "operating": ("действует", "operating"),
-    "suspended": ("приостановлен", "suspended"),
-    "closed": ("закрыт", "closed"),
 }
 
 #: the roadmap table's column headers in English (the importer reads both)
@@ -234,13 +217,15 @@ def label(key: str, lang: str, **values: object) -> str:
 
 
 def status_label(status: str, lang: str) -> str:
-    ru, en = STATUS.get(status, (status, status))
-    return ru if lang == "ru" else en
+    return word(MeasureStatus, status, lang)
 
 
 def stage_label(stage: str, lang: str) -> str:
-    ru, en = STAGE.get(stage, (stage, stage))
-    return ru if lang == "ru" else en
+    return word(ProjectStage, stage, lang)
+
+
+def target_label(status: str, lang: str) -> str:
+    return word(TargetStatus, status, lang)
 
 
 def annex_header(header: str, lang: str) -> str:

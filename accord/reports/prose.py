@@ -103,7 +103,7 @@ def target_lines(report: SessionReport) -> list[str]:
         f"{words.label('target', lang)}: {words.label('target_line', lang, value=value, currency=target.currency, year=target.year)}"
     ]
     for code, (status, _latest, year, recent, needed) in target.by_reporter.items():
-        parts = [words.label("target_" + status.replace(" ", "_"), lang)]
+        parts = [words.target_label(status, lang)]
         if recent is not None and year is not None:
             parts.append(f"{words.label('recent_growth', lang)} ({year}) {words.percent(recent, lang)}")
         if needed is not None:

@@ -1,4 +1,8 @@
-"""Engines and transactions: SQLite by default (WAL, foreign keys on), PostgreSQL the same way."""
+"""Engines and transactions: SQLite by default (WAL, foreign keys on), PostgreSQL the same way.
+
+A ``Database`` is wired by construction: its sessions are audited and keep the search index
+current whoever made it, with nothing to import first.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from accord import settings
-from accord.store import audit
+from accord.store import audit, indexing
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -43,6 +47,8 @@ class Database:
         self.url = url or settings.load().database_url
         self.engine = make_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # every session of this database keeps the search index in step with what it writes
+        event.listen(self._sessions, "after_flush", indexing.index_changes)
 
     @property
     def dialect(self) -> str:

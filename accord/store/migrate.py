@@ -44,5 +44,15 @@ def head_revision(db: Database) -> str | None:
     return ScriptDirectory.from_config(alembic_config(db)).get_current_head()
 
 
+def is_known(db: Database, revision: str) -> bool:
+    """True if ``revision`` is one of this accord's migrations."""
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config(db)).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def is_current(db: Database) -> bool:
     return current_revision(db) == head_revision(db)

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from enum import StrEnum
+
+from accord.domain.kinds import TargetStatus
 
 PRECISION = 28
-
-
-class TargetStatus(StrEnum):
-    MET = "met"
-    ON_TRACK = "on track"
-    AT_RISK = "at risk"
-    MISSED = "missed"
-    NO_DATA = "no data"
 
 
 #: worst first: the headline status of mirror figures is the worse of the two

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -20,10 +21,14 @@ from accord import settings as config
 from accord.auth.ratelimit import LoginLimiter
 from accord.domain.due import DueError
 from accord.domain.status import TransitionError
+from accord.store import indexing
 from accord.store.audit import ConflictError
 from accord.store.db import Database
 from accord.web.data.changes import Invalid
 from accord.web.deps import LoginRequired
+from accord.web.request_ids import RequestIds
+
+log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -45,7 +50,6 @@ def create_app(
     trusted_proxies: Sequence[str] | None = None,
 ) -> FastAPI:
     """One app over one database; arguments override the environment (tests pass their own)."""
-    import accord.search.index  # noqa: F401 - keeps the search index current on every write
     from accord.web.routes import ROUTERS
 
     env = config.load()
@@ -60,7 +64,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.db = db or Database()
-    accord.search.index.prepare(app.state.db)
+    indexing.prepare(app.state.db)
     app.state.today = today or date.today
     app.state.public_read = env.public_read if public_read is None else public_read
     app.state.limiter = LoginLimiter(env.login_attempts_per_minute if login_rate is None else login_rate)
@@ -90,6 +94,7 @@ def create_app(
                 route.summary = route.description.strip().splitlines()[0].rstrip(".")
         app.include_router(router)
     install_errors(app)
+    app.add_middleware(RequestIds)  # outermost: every log line of a request carries its id
     return app
 
 
@@ -122,6 +127,8 @@ def install_errors(app: FastAPI) -> None:
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
 
     def reply(request: Request, status: int, detail: Any) -> Response:
+        log.info("%s %s refused with %s: %s", request.method, request.url.path, status, detail,
+                 exc_info=log.isEnabledFor(logging.DEBUG))
         if is_api(request):
             return JSONResponse({"detail": detail}, status_code=status)
         return error_page(request, status, str(detail))

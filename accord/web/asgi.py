@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from accord import logs
 from accord.web.app import create_app
 
+logs.configure()
 app = create_app()

@@ -1,35 +1,63 @@
-"""English labels (translated by the catalogue) for the codes stored in the record."""
+"""The reader's word for a stored code: the record's vocabularies from ``accord.domain.labels``,
+interface words (field names, derived states) through the translation catalogue."""
 
 from __future__ import annotations
 
-from accord.domain.sectors import SECTORS
+from enum import StrEnum
 
+from accord.domain import labels as vocabulary
+from accord.domain.due import DueKind
+from accord.domain.kinds import (
+    AgreementKind,
+    AgreementLevel,
+    BodyKind,
+    DocumentKind,
+    DocumentStatus,
+    EventKind,
+    EvidenceState,
+    FigureKind,
+    Flow,
+    OrgKind,
+    ProjectStage,
+    ProposalKind,
+    RecordKind,
+    Role,
+    TargetStatus,
+)
+from accord.domain.sectors import SECTORS
+from accord.domain.status import AgreementStatus, MeasureStatus
+
+#: the name a template uses for each vocabulary
+GROUPS: dict[str, type[StrEnum]] = {
+    "status": MeasureStatus,
+    "agreement_status": AgreementStatus,
+    "agreement_kind": AgreementKind,
+    "document_kind": DocumentKind,
+    "document_status": DocumentStatus,
+    "level": AgreementLevel,
+    "stage": ProjectStage,
+    "org_kind": OrgKind,
+    "body_kind": BodyKind,
+    "evidence": EvidenceState,
+    "role": Role,
+    "flow": Flow,
+    "event_type": EventKind,
+    "figure_kind": FigureKind,
+    "proposal": ProposalKind,
+    "kind": RecordKind,
+    "target": TargetStatus,
+    "due_kind": DueKind,
+}
+
+#: interface words that are not codes of a vocabulary: English msgids the catalogue translates
 LABELS: dict[str, dict[str, str]] = {
-    "status": {"planned": "planned", "in_progress": "in progress", "done": "done", "cancelled": "cancelled",
-               "overdue": "overdue"},
-    "agreement_status": {"draft": "draft", "negotiating": "negotiating", "signed": "signed", "ratified": "ratified",
-                         "in_force": "in force", "expired": "expired", "terminated": "terminated"},
-    "agreement_kind": {"treaty": "treaty", "agreement": "agreement", "memorandum": "memorandum", "protocol": "protocol",
-                       "program": "programme", "roadmap": "roadmap", "declaration": "declaration",
-                       "contract": "contract"},
-    "level": {"interstate": "interstate", "intergovernmental": "intergovernmental", "interagency": "interagency",
-              "regional": "regional", "commercial": "commercial"},
-    "stage": {"idea": "idea", "preparation": "preparation", "implementation": "implementation",
-              "operating": "operating", "suspended": "suspended", "closed": "closed"},
-    "evidence": {"proposed": "proposed", "accepted": "accepted", "rejected": "rejected"},
-    "role": {"admin": "administrator", "coordinator": "coordinator", "editor": "editor", "viewer": "viewer"},
-    "flow": {"export": "export", "import": "import"},
-    "kind": {"measure": "measure", "agreement": "agreement", "project": "project", "person": "person",
-             "organization": "organisation", "event": "event", "news": "news item"},
+    "status": {"overdue": "overdue"},
     "field": {"note": "Current note", "status": "Status", "progress_note": "Progress note", "due_on": "Deadline",
               "due_kind": "kind of deadline", "title": "Title", "expected_result": "Expected result",
               "description": "Description", "responsible": "Responsible", "create": "created", "update": "changed",
               "delete": "deleted", "add": "added", "remove": "removed", "indicator": "Indicator"},
     "fact": {"types": "Kind of event", "documents": "Documents", "sectors": "Sectors", "figures": "Figures",
              "quotes": "Quotes", "places": "Places", "organizations": "Organisations", "people": "People"},
-    "event_type": {"official_visit": "official visit", "visit": "visit", "talks": "talks", "signing": "signing",
-                   "meeting": "meeting", "session": "session", "forum": "forum", "call": "call"},
-    "target": {"met": "met", "on track": "on track", "at risk": "at risk", "missed": "missed", "no data": "no data"},
 }
 
 
@@ -37,7 +65,13 @@ def label(translate, lang: str, group: str, key: object) -> str:  # noqa: ANN001
     """The reader's word for a stored code; sectors carry their own Russian and English titles."""
     if key is None:
         return "—"
-    if group == "sector" and str(key) in SECTORS:
-        ru, en = SECTORS[str(key)]
+    code = key.value if isinstance(key, StrEnum) else str(key)
+    if group == "sector" and code in SECTORS:
+        ru, en = SECTORS[code]
         return ru if lang == "ru" else en
-    return translate(LABELS.get(group, {}).get(str(key), str(key)))
+    words = LABELS.get(group, {})
+    if code in words:
+        return translate(words[code])
+    if group in GROUPS:
+        return vocabulary.word(GROUPS[group], code, lang)
+    return code

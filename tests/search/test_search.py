@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-import accord.search.index  # noqa: F401 - the listener that keeps the index current
-from accord.search.index import reindex, search
-from accord.search.lemmas import lemmatise, query_lemmas
+from accord.morphology import lemmatise, query_lemmas
+from accord.search.index import search
 from accord.store.db import Database
+from accord.store.indexing import reindex
 from accord.store.models import Agreement, Person, SourceItem
 from tests import factories
 
@@ -82,3 +82,32 @@ def test_a_common_word_is_counted_up_to_the_cap_and_listed_newest_first(db: Data
         hits, total = search(s, "соглашения торговле", kinds=["news"], limit=10, offset=4)
         assert total == 4 and [h.title for h in hits] == ["Соглашение 1", "Соглашение 0"]
         assert search(s, "соглашения", kinds=["measure"]) == ([], 0)
+
+
+LIBRARY_WRITE = """
+import sys
+from accord.store.db import Database
+from accord.store.models import Agreement, SourceItem
+
+db = Database(sys.argv[1])
+with db.transaction(actor="library") as session:
+    session.add(Agreement(title="Меморандум о сотрудничестве в области ветеринарии", kind="memorandum",
+                          level="interagency"))
+    session.add(SourceItem(text_hash="lib", title="Ветеринары обменялись опытом", text="Ветеринарные службы встретились."))
+loaded = sorted(m for m in sys.modules if m.startswith(("accord.search", "accord.web", "accord.cli")))
+assert not loaded, loaded
+"""
+
+
+def test_a_row_written_through_the_bare_library_is_found(db: Database) -> None:
+    """Indexing is wired into every Database: a caller that imports only the store (a benchmark,
+    the ingest runner alone) keeps the index current, whatever else was imported before."""
+    import subprocess
+    import sys
+
+    url = db.engine.url.render_as_string(hide_password=False)
+    db.dispose()
+    done = subprocess.run([sys.executable, "-c", LIBRARY_WRITE, url], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert titles(db, "ветеринарии") == ["Меморандум о сотрудничестве в области ветеринарии"]
+    assert titles(db, "ветеринар", ["news"]) == ["Ветеринары обменялись опытом"]

@@ -1,6 +1,5 @@
 """The ORM model of the record; importing this package registers every table."""
 
-from accord.search.model import SearchEntry  # noqa: F401 - the derived search index table
 from accord.store.models.accounts import ApiToken, AuditEntry, User, WebSession
 from accord.store.models.agreements import Agreement, AgreementParty, AgreementSector, AgreementTransition
 from accord.store.models.commission import Body, BodyMember, Decision, Session
@@ -25,6 +24,7 @@ from accord.store.models.roadmap import (
     Roadmap,
     RoadmapParty,
 )
+from accord.store.models.search import SearchEntry
 from accord.store.models.sources import FetchedPage, FetchFailure, NewsSource, SourceItemRevision
 from accord.store.models.trade import ExchangeRate, TradeFlow, TradeTarget
 
@@ -65,6 +65,7 @@ __all__ = [
     "ReminderSent",
     "Roadmap",
     "RoadmapParty",
+    "SearchEntry",
     "Session",
     "SourceItem",
     "SourceItemRevision",

@@ -7,13 +7,15 @@ from typing import Any
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from accord.search.documents import KINDS
+from accord.domain.kinds import RecordKind
 from accord.search.index import RANKED_UP_TO, search
 from accord.web.data.listing import Listing
 from accord.web.render import page
 from accord.web.routes.common import CtxDep, PagingDep
 
 router = APIRouter()
+
+KINDS = [k.value for k in RecordKind]
 
 LINKS = {"measure": "/measures/{}", "agreement": "/agreements/{}", "project": "/projects/{}", "person": "/people/{}",
          "organization": "/organisations/{}", "event": "/events/{}", "news": "/news/{}"}
@@ -28,7 +30,7 @@ def results(ctx: CtxDep, q: str, kind: list[str] | None, limit: int, offset: int
 def search_page(ctx: CtxDep, q: str = "", kind: list[str] | None = Query(None), limit: int = Query(50, ge=1, le=500),
                 offset: int = Query(0, ge=0)) -> HTMLResponse:
     listing = results(ctx, q, kind, limit, offset) if q.strip() else None
-    return page(ctx, "search.html", q=q, listing=listing, kinds=list(KINDS), chosen=kind or [], links=LINKS)
+    return page(ctx, "search.html", q=q, listing=listing, kinds=KINDS, chosen=kind or [], links=LINKS)
 
 
 @router.get("/api/v1/search", tags=["search"])

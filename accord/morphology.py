@@ -1,7 +1,8 @@
-"""Words to their dictionary forms, so `соглашения` and `соглашение` meet in the index.
+"""Russian words to their dictionary forms, with one analyser per process.
 
-The analyser (pymorphy2, through natasha's MorphVocab which runs on current Python)
-is built once per process, on first use.
+The analyser (pymorphy2 through natasha's ``MorphVocab``, which runs on current
+Python) holds tens of megabytes of dictionaries; the news reader, search and
+ingest all take it from ``analyser()`` rather than building their own.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _morph: Any = None
 
 
 def analyser() -> Any:
+    """The process's morphological analyser (a natasha ``MorphVocab``), built on first use."""
     global _morph
     with _lock:
         if _morph is None:
@@ -30,6 +32,7 @@ def analyser() -> Any:
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
+    """The most likely dictionary form of a word, lower case, ``ё`` written ``е``."""
     word = word.lower().replace("ё", "е")
     if not CYRILLIC.search(word):
         return word

@@ -1,4 +1,5 @@
-"""One row per searchable record: its kind, id, display title, date and lemmatised text."""
+"""The search index's table: one row per searchable record, its kind, id, display title, date and
+lemmatised text (``accord.store.indexing`` keeps it current, ``accord.search`` queries it)."""
 
 from __future__ import annotations
 
