@@ -35,7 +35,9 @@ class Rate:
 
     def __post_init__(self) -> None:
         if self.rate <= 0 or self.scale <= 0:
-            raise ValueError(f"a rate and its scale must be positive: {self.rate} per {self.scale} {self.currency}")
+            raise ValueError(
+                f"a rate and its scale must be positive: {self.rate} per {self.scale} {self.currency}"
+            )
 
     @property
     def per_unit(self) -> Decimal:

@@ -57,8 +57,12 @@ def save_rates(session: Session, rates: Iterable[Rate]) -> SaveResult:
         if row is None:
             session.add(
                 ExchangeRate(
-                    source=rate.source, on=rate.on, currency=rate.currency, base=rate.base,
-                    rate=rate.rate, scale=rate.scale,
+                    source=rate.source,
+                    on=rate.on,
+                    currency=rate.currency,
+                    base=rate.base,
+                    rate=rate.rate,
+                    scale=rate.scale,
                 )
             )
             result.added += 1
@@ -71,7 +75,9 @@ def save_rates(session: Session, rates: Iterable[Rate]) -> SaveResult:
     return result
 
 
-def rate_on(session: Session, source: str, currency: str, on: date, max_age: int = MAX_AGE_DAYS) -> Rate | None:
+def rate_on(
+    session: Session, source: str, currency: str, on: date, max_age: int = MAX_AGE_DAYS
+) -> Rate | None:
     """The last rate of `currency` that `source` published on or before `on` (at most `max_age` days old)."""
     row = session.scalars(
         select(ExchangeRate)
@@ -105,12 +111,16 @@ def convert(
     first_error: RateNotFound | None = None
     for code in candidates:
         try:
-            return convert_with(amount, currency, target, on, code, lambda cur, code=code: rate_on(session, code, cur, on))
+            return convert_with(
+                amount, currency, target, on, code, lambda cur, code=code: rate_on(session, code, cur, on)
+            )
         except RateNotFound as exc:
             first_error = first_error or exc
     assert first_error is not None
     if not source:
-        raise RateNotFound(f"{first_error}; no other source has both {currency.upper()} and {target.upper()} either")
+        raise RateNotFound(
+            f"{first_error}; no other source has both {currency.upper()} and {target.upper()} either"
+        )
     raise first_error
 
 
