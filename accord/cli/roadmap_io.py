@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from accord.cli.common import AS_OPTION, actor, console, errors, fail, open_database
-from accord.io import roadmap_export
+from accord.io import roadmap_docx, roadmap_export
 from accord.io.roadmap_sync import ImportRefused, import_table
 from accord.io.table_files import TableFileError, check_path, iter_table
 from accord.store.progress import default_roadmap
@@ -25,6 +25,7 @@ export_app = typer.Typer(help="Write data out as files.", no_args_is_help=True)
 
 class ExportFormat(StrEnum):
     xlsx = "xlsx"
+    docx = "docx"
     csv = "csv"
     json = "json"
 
@@ -39,7 +40,9 @@ def import_roadmap(
 ) -> None:
     """Create and update measures from a table; all or nothing, every change audited."""
     try:
-        check_path(file)  # a folder, a missing, empty or unreadable file is refused before the database is opened
+        check_path(
+            file
+        )  # a folder, a missing, empty or unreadable file is refused before the database is opened
     except TableFileError as exc:
         fail(str(exc), REFUSED)
     db = open_database()
@@ -74,24 +77,25 @@ def import_roadmap(
 
 @export_app.command("roadmap")
 def export_roadmap(
-    format: ExportFormat = typer.Option(ExportFormat.xlsx, "--format", "-f", help="xlsx, csv or json"),
+    format: ExportFormat = typer.Option(ExportFormat.xlsx, "--format", "-f", help="xlsx, docx, csv or json"),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="file to write (csv and json default to stdout)"
     ),
     roadmap: str | None = typer.Option(None, help="roadmap code (default: the first)"),
 ) -> None:
     """Write the roadmap table in the layout ministries use."""
-    if format is ExportFormat.xlsx and output is None:
-        fail("an .xlsx export needs a file: -o FILE.xlsx")
+    if format in (ExportFormat.xlsx, ExportFormat.docx) and output is None:
+        fail(f"an .{format.value} export needs a file: -o FILE.{format.value}")
     db = open_database()
     with db.reading() as session:
         target = default_roadmap(session, roadmap)
         if target is None:
             fail("there is no roadmap to export")
-        if format is ExportFormat.xlsx:
+        if format in (ExportFormat.xlsx, ExportFormat.docx):
             assert output is not None
+            write = roadmap_export.write_xlsx if format is ExportFormat.xlsx else roadmap_docx.write_docx
             with output.open("wb") as stream:
-                roadmap_export.write_xlsx(session, target, stream)
+                write(session, target, stream)
             text = None
         elif format is ExportFormat.csv:
             text = roadmap_export.to_csv(session, target)
