@@ -69,7 +69,7 @@ def update(
             saved = outcome.saved
             console.print(
                 f"{code}: {outcome.start} … {outcome.end}: {saved.added} added, {saved.changed} corrected, "
-                f"{saved.unchanged} unchanged",
+                f"{saved.unchanged} unchanged" + (f", {saved.replaced} illustrative replaced" if saved.replaced else ""),
                 highlight=False,
                 soft_wrap=True,
             )
@@ -142,13 +142,16 @@ def status() -> None:
     """Which official rates are stored, per bank."""
     with database() as db, db.reading() as session:
         rows = coverage(session)
-    table = Table("source", "bank", "rates", "currencies", "first day", "last day")
+    table = Table("source", "bank", "rates", "currencies", "first day", "last day", "illustrative")
     for row in rows:
         table.add_row(
             row.source, sources.SOURCES[row.source].name, str(row.rates), str(row.currencies),
-            str(row.first or "—"), str(row.last or "—"),
+            str(row.first or "—"), str(row.last or "—"), str(row.illustrative),
         )
     console.print(table)
+    if any(row.illustrative for row in rows):
+        console.print("Illustrative rates are example data shipped with the example, not the banks' own; "
+                      "`accord fx update` replaces them with the bank's rates.", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -412,13 +412,16 @@ def load_example(db: Database, today: date) -> dict[str, int]:
         _commission(session, roadmap, orgs, today)
         projects = _projects(session, roadmap, orgs, today)
         _talks(session, people)
+        from accord.demo.rates import load_rates
         from accord.demo.trade import load_trade
 
         load_trade(session, roadmap)
+        rates = load_rates(session)
     return {
         "measures": len(MEASURES),
         "directions": len(DIRECTIONS),
         "organisations": len(orgs),
         "agreements": len(agreements),
         "projects": len(projects),
+        "illustrative exchange rates": rates.added,
     }

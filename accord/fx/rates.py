@@ -32,12 +32,12 @@ class Rate:
     base: str
     rate: Decimal
     scale: int = 1
+    #: example data standing in for the bank's publication (the shipped example's rates)
+    illustrative: bool = False
 
     def __post_init__(self) -> None:
         if self.rate <= 0 or self.scale <= 0:
-            raise ValueError(
-                f"a rate and its scale must be positive: {self.rate} per {self.scale} {self.currency}"
-            )
+            raise ValueError(f"a rate and its scale must be positive: {self.rate} per {self.scale} {self.currency}")
 
     @property
     def per_unit(self) -> Decimal:
@@ -89,6 +89,11 @@ class Conversion:
         return sorted({leg.on for leg in self.legs})
 
     @property
+    def illustrative(self) -> bool:
+        """True when a rate used is example data, not the bank's own publication."""
+        return any(leg.illustrative for leg in self.legs)
+
+    @property
     def stale(self) -> bool:
         """True when some rate used was published before the date asked for."""
         return any(leg.on != self.on for leg in self.legs)
@@ -99,7 +104,8 @@ class Conversion:
             return "same currency"
         effective = f"1 {self.currency} = {plain(round_sig(self.factor))} {self.target}"
         used = "; ".join(f"{leg.quote()} of {leg.on.isoformat()}" for leg in self.legs)
-        return f"{effective} ({self.source_label()}: {used})"
+        mark = ", ILLUSTRATIVE rates shipped with the example, not the bank's" if self.illustrative else ""
+        return f"{effective} ({self.source_label()}: {used}{mark})"
 
     def source_label(self) -> str:
         return get_source(self.source).code.upper() if self.source else ""
@@ -121,6 +127,7 @@ class Conversion:
             "target": self.target,
             "on": self.on.isoformat(),
             "source": self.source,
+            "illustrative": self.illustrative,
             "rate": plain(round_sig(self.factor)),
             "rates": [
                 {

@@ -31,34 +31,18 @@ class Source:
 
 SOURCES: dict[str, Source] = {
     "nbrb": Source(
-        "nbrb",
-        "National Bank of the Republic of Belarus",
-        "Национальный банк Республики Беларусь",
-        "BYN",
-        False,
-        "https://api.nbrb.by/exrates",
-        "ACCORD_NBRB_URL",
+        "nbrb", "National Bank of the Republic of Belarus", "Национальный банк Республики Беларусь",
+        "BYN", False, "https://api.nbrb.by/exrates", "ACCORD_NBRB_URL",
     ),
     "nbkr": Source(
-        "nbkr",
-        "National Bank of the Kyrgyz Republic",
-        "Национальный банк Кыргызской Республики",
-        "KGS",
-        False,
-        "https://www.nbkr.kg/XML",
-        "ACCORD_NBKR_URL",
+        "nbkr", "National Bank of the Kyrgyz Republic", "Национальный банк Кыргызской Республики",
+        "KGS", False, "https://www.nbkr.kg/XML", "ACCORD_NBKR_URL",
     ),
     "ecb": Source(
-        "ecb",
-        "European Central Bank",
-        "Европейский центральный банк",
-        "EUR",
-        True,
-        "https://www.ecb.europa.eu/stats/eurofxref",
-        "ACCORD_ECB_URL",
+        "ecb", "European Central Bank", "Европейский центральный банк",
+        "EUR", True, "https://www.ecb.europa.eu/stats/eurofxref", "ACCORD_ECB_URL",
     ),
 }
-
 
 def get(code: str) -> Source:
     try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from accord.fx import sources
@@ -25,6 +25,8 @@ class SaveResult:
     added: int = 0
     changed: int = 0
     unchanged: int = 0
+    #: illustrative rates removed because the bank's own arrived
+    replaced: int = 0
 
     @property
     def total(self) -> int:
@@ -32,15 +34,24 @@ class SaveResult:
 
 
 def to_rate(row: ExchangeRate) -> Rate:
-    return Rate(row.source, row.on, row.currency, row.base, row.rate, row.scale)
+    return Rate(row.source, row.on, row.currency, row.base, row.rate, row.scale, row.illustrative)
 
 
 def save_rates(session: Session, rates: Iterable[Rate]) -> SaveResult:
-    """Insert or correct rates in the caller's transaction: one row per (source, day, currency)."""
+    """Insert or correct rates in the caller's transaction: one row per (source, day, currency).
+
+    A bank's own rates replace every illustrative rate of that bank, so example data never
+    mixes with real publications.
+    """
     result = SaveResult()
     batch: dict[tuple[str, date, str], Rate] = {(r.source, r.on, r.currency): r for r in rates}
     if not batch:
         return result
+    official = {r.source for r in batch.values() if not r.illustrative}
+    if official:
+        result.replaced = session.execute(
+            delete(ExchangeRate).where(ExchangeRate.source.in_(official), ExchangeRate.illustrative.is_(True))
+        ).rowcount or 0
     by_source: dict[str, list[date]] = {}
     for source, on, _ in batch:
         by_source.setdefault(source, []).append(on)
@@ -57,15 +68,13 @@ def save_rates(session: Session, rates: Iterable[Rate]) -> SaveResult:
         if row is None:
             session.add(
                 ExchangeRate(
-                    source=rate.source,
-                    on=rate.on,
-                    currency=rate.currency,
-                    base=rate.base,
-                    rate=rate.rate,
-                    scale=rate.scale,
+                    source=rate.source, on=rate.on, currency=rate.currency, base=rate.base,
+                    rate=rate.rate, scale=rate.scale, illustrative=rate.illustrative,
                 )
             )
             result.added += 1
+        elif rate.illustrative and not row.illustrative:
+            result.unchanged += 1  # example data never overwrites a bank's own publication
         elif row.rate != rate.rate or row.scale != rate.scale or row.base != rate.base:
             row.rate, row.scale, row.base = rate.rate, rate.scale, rate.base
             result.changed += 1
@@ -75,9 +84,7 @@ def save_rates(session: Session, rates: Iterable[Rate]) -> SaveResult:
     return result
 
 
-def rate_on(
-    session: Session, source: str, currency: str, on: date, max_age: int = MAX_AGE_DAYS
-) -> Rate | None:
+def rate_on(session: Session, source: str, currency: str, on: date, max_age: int = MAX_AGE_DAYS) -> Rate | None:
     """The last rate of `currency` that `source` published on or before `on` (at most `max_age` days old)."""
     row = session.scalars(
         select(ExchangeRate)
@@ -111,16 +118,12 @@ def convert(
     first_error: RateNotFound | None = None
     for code in candidates:
         try:
-            return convert_with(
-                amount, currency, target, on, code, lambda cur, code=code: rate_on(session, code, cur, on)
-            )
+            return convert_with(amount, currency, target, on, code, lambda cur, code=code: rate_on(session, code, cur, on))
         except RateNotFound as exc:
             first_error = first_error or exc
     assert first_error is not None
     if not source:
-        raise RateNotFound(
-            f"{first_error}; no other source has both {currency.upper()} and {target.upper()} either"
-        )
+        raise RateNotFound(f"{first_error}; no other source has both {currency.upper()} and {target.upper()} either")
     raise first_error
 
 
@@ -131,21 +134,23 @@ class Coverage:
     first: date | None
     last: date | None
     currencies: int
+    illustrative: int = 0
 
 
 def coverage(session: Session) -> list[Coverage]:
     """What is stored per source: for `accord fx update` to start after it and to tell the user."""
     out = []
     for code in sources.SOURCES:
-        count, first, last, currencies = session.execute(
+        count, first, last, currencies, illustrative = session.execute(
             select(
                 func.count(ExchangeRate.id),
                 func.min(ExchangeRate.on),
                 func.max(ExchangeRate.on),
                 func.count(ExchangeRate.currency.distinct()),
+                func.count(ExchangeRate.id).filter(ExchangeRate.illustrative.is_(True)),
             ).where(ExchangeRate.source == code)
         ).one()
-        out.append(Coverage(code, count, first, last, currencies))
+        out.append(Coverage(code, count, first, last, currencies, illustrative))
     return out
 
 

@@ -40,7 +40,10 @@ class UpdateOutcome:
 
 def last_stored(db: Database, source: str) -> date | None:
     with db.reading() as session:
-        return session.scalar(select(func.max(ExchangeRate.on)).where(ExchangeRate.source == source))
+        # illustrative example rates are no publication to continue from
+        return session.scalar(
+            select(func.max(ExchangeRate.on)).where(ExchangeRate.source == source, ExchangeRate.illustrative.is_(False))
+        )
 
 
 def update_source(

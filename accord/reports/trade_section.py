@@ -34,7 +34,11 @@ def rate_text(conversion: Conversion, lang: str) -> str:
     used = "; ".join(
         f"{leg.quote()} {'на' if lang == 'ru' else 'of'} {day(leg.on, lang)}" for leg in conversion.legs
     )
-    return f"{effective} ({bank.name_ru if lang == 'ru' else bank.name}: {used})"
+    mark = ""
+    if conversion.illustrative:
+        mark = (", иллюстративные курсы из примера, не курсы банка" if lang == "ru"
+                else ", illustrative rates shipped with the example, not the bank's")
+    return f"{effective} ({bank.name_ru if lang == 'ru' else bank.name}: {used}{mark})"
 
 
 def trade_section(session: Session, roadmap: Roadmap, as_of: date, currency: str | None, lang: str) -> Trade:

@@ -166,6 +166,16 @@ class TradeSummary:
                         notes.setdefault(row.period.label(), fig.conversion.rate_text())
         return list(notes.items())
 
+    def illustrative_rates(self) -> bool:
+        """True when some figure was converted at an illustrative (example) rate, not a bank's own."""
+        return any(
+            fig.conversion.illustrative
+            for row in self.rows
+            for rep in row.reporters.values()
+            for fig in (rep.export, rep.import_)
+            if fig and fig.conversion
+        )
+
     def as_dict(self) -> dict[str, object]:
         return {
             "parties": self.parties,
@@ -184,6 +194,7 @@ class TradeSummary:
             ],
             "target": self.target.as_dict() if self.target else None,
             "rates": [{"period": period, "text": text} for period, text in self.rate_notes()],
+            "illustrative_rates": self.illustrative_rates(),
             "problems": self.problems,
         }
 

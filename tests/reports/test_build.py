@@ -6,12 +6,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import delete
 
 from accord.fx.rates import Rate
 from accord.fx.store import save_rates
 from accord.reports import ReportError, build, prose, render
 from accord.reports.build import build_report
 from accord.store.db import Database
+from accord.store.models import ExchangeRate
 from accord.store.progress import default_roadmap, find_measure
 from tests import factories
 from tests.conftest import TODAY
@@ -125,6 +127,15 @@ def test_trade_keeps_mirror_figures_apart_and_says_when_rates_are_missing(exampl
     assert trade.conversions == [] and trade.missing_rates == []
     assert trade.yearly_turnover("KG")[2024] == 133_000_000
     assert trade.yearly_turnover("BY")[2024] == 134_400_000
+    # the example's shipped rates convert, and every conversion says they are illustrative
+    euros = build(example_db, as_of=TODAY, currency="EUR").trade
+    assert euros.currency == "EUR" and euros.missing_rates == [] and euros.conversions
+    assert all("иллюстративные курсы" in c for c in euros.conversions)
+    cell = euros.lines[0].by_reporter["KG"][0]
+    assert cell is not None and cell.currency == "EUR"
+    # with no rates at all, figures stay in their original currency and the gap is named
+    with example_db.transaction(actor="test", reason="no rates") as session:
+        session.execute(delete(ExchangeRate))
     euros = build(example_db, as_of=TODAY, currency="EUR").trade
     assert euros.currency == "EUR" and euros.missing_rates
     cell = euros.lines[0].by_reporter["KG"][0]

@@ -10,9 +10,11 @@ from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT
 from docx.table import Table
+from sqlalchemy import delete
 
 from accord.reports import render
 from accord.store.db import Database
+from accord.store.models import ExchangeRate
 from accord.store.progress import default_roadmap, find_measure
 from tests import factories
 from tests.conftest import TODAY
@@ -171,9 +173,13 @@ def test_a_three_party_roadmap_without_commission_or_trade(db: Database) -> None
     assert body_rows(overdue)[0][6] == "3"
 
 
-def test_without_rates_figures_stay_in_their_currency_and_the_report_says_so(
-    shared_example: Database,
-) -> None:
+def test_without_rates_figures_stay_in_their_currency_and_the_report_says_so(sqlite_db: Database) -> None:
+    from accord.demo.example import load_example
+
+    load_example(sqlite_db, TODAY)
+    with sqlite_db.transaction(actor="test", reason="no rates") as session:
+        session.execute(delete(ExchangeRate))
+    shared_example = sqlite_db
     doc = open_docx(render(shared_example, as_of=TODAY, fmt="docx", currency="EUR"))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Пересчет в EUR требует официальных курсов, которых нет в системе" in text
@@ -183,3 +189,9 @@ def test_without_rates_figures_stay_in_their_currency_and_the_report_says_so(
     xlsx = render(shared_example, as_of=TODAY, fmt="xlsx", currency="EUR")
     html = render(shared_example, as_of=TODAY, fmt="html", currency="EUR").decode("utf-8")
     assert xlsx[:2] == b"PK" and "50,9 USD*" in html
+
+
+def test_the_shipped_rates_convert_and_the_report_calls_them_illustrative(shared_example: Database) -> None:
+    doc = open_docx(render(shared_example, as_of=TODAY, fmt="docx", currency="KGS"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Национальный банк Кыргызской Республики" in text and "иллюстративные курсы из примера" in text

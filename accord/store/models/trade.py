@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from accord.store.base import Amount, Base, Tracked
@@ -69,3 +70,5 @@ class ExchangeRate(Base):
     base: Mapped[str] = mapped_column(String(3))
     rate: Mapped[Decimal] = mapped_column(Amount)
     scale: Mapped[int] = mapped_column(Integer, default=1)
+    #: example data shipped for networks that cannot reach the bank, not the bank's own publication
+    illustrative: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
