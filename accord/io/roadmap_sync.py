@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from accord.domain.sectors import SECTORS, sector_code
 from accord.domain.status import MeasureStatus, TransitionError, check_measure_move
-from accord.io.problems import TableProblem
+from accord.io.problems import ImportRefused, TableProblem
 from accord.io.roadmap_bulk import NewMeasure, OrgRef, create_measures, create_organizations
 from accord.io.roadmap_table import (
     EXPORT_HEADERS,
@@ -47,6 +47,8 @@ from accord.store.models import (
     Roadmap,
 )
 
+__all__ = ["ImportRefused", "ImportResult", "import_table", "party_code"]
+
 CHUNK = 500
 #: words in an official country name that say nothing about which country it is
 GENERIC_WORDS = frozenset(
@@ -66,14 +68,6 @@ GENERIC_WORDS = frozenset(
         "of",
     }
 )
-
-
-class ImportRefused(ValueError):
-    """The file has problems; nothing was imported."""
-
-    def __init__(self, problems: list[TableProblem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 @dataclass

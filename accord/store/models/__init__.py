@@ -3,7 +3,7 @@
 from accord.search.model import SearchEntry  # noqa: F401 - the derived search index table
 from accord.store.models.accounts import ApiToken, AuditEntry, User
 from accord.store.models.agreements import Agreement, AgreementParty, AgreementSector, AgreementTransition
-from accord.store.models.commission import Body, BodyMember, Decision, Session
+from accord.store.models.commission import Body, BodyMember, Decision, DecisionBody, Session
 from accord.store.models.directory import (
     Country,
     Organization,
@@ -40,6 +40,7 @@ __all__ = [
     "BodyMember",
     "Country",
     "Decision",
+    "DecisionBody",
     "Direction",
     "Event",
     "EventCountry",
