@@ -210,8 +210,11 @@ def data_rows(tables: list[list[list[str]]]) -> list[list[str]]:
 def docx_rows(data: bytes, name: str) -> Iterator[SheetRow]:
     """The rows of the document's data table (see the module's description)."""
     document = open_document(data, name)
-    numbers = ListNumbers(document)
-    rows = data_rows(document_tables(document, numbers))
+    try:
+        numbers = ListNumbers(document)
+        rows = data_rows(document_tables(document, numbers))
+    except Exception as exc:  # noqa: BLE001 - a damaged document fails in many ways while it is read
+        raise TableFileError(f"{name} is not a readable Word document: {exc}") from None
     if not rows:
         raise TableFileError(f"{name} holds no table (a roadmap is read from a Word table)")
     for number, cells in enumerate(rows, start=1):

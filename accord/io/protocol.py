@@ -23,7 +23,7 @@ from accord.domain.due import DueError, parse_due
 from accord.domain.numbering import normalise_number
 from accord.io.docx_tables import ListNumbers, data_rows, document_tables, open_document, paragraph_text
 from accord.io.problems import TableProblem
-from accord.io.table_files import column_letter
+from accord.io.table_files import TableFileError, column_letter
 
 MONTHS = {
     "января": 1,
@@ -284,12 +284,15 @@ def _from_paragraphs(paragraphs: list[str]) -> Protocol:
 def read_protocol(data: bytes, name: str) -> Protocol:
     """The decisions of a protocol in Word (a table of decisions, else the paragraphs after «РЕШИЛИ:»)."""
     document = open_document(data, name)
-    numbers = ListNumbers(document)
-    from_table = _from_table(data_rows(document_tables(document, numbers)))
-    if from_table is not None:
-        protocol = from_table
-    else:
-        protocol = _from_paragraphs([paragraph_text(p, numbers) for p in document.paragraphs])
+    try:
+        numbers = ListNumbers(document)
+        tables = data_rows(document_tables(document, numbers))
+        paragraphs = [paragraph_text(p, numbers) for p in document.paragraphs]
+    except Exception as exc:  # noqa: BLE001 - a damaged document fails in many ways while it is read
+        raise TableFileError(f"{name} is not a readable Word document: {exc}") from None
+    protocol = _from_table(tables)
+    if protocol is None:
+        protocol = _from_paragraphs(paragraphs)
     if not protocol.decisions and not protocol.problems:
         protocol.problems.append(
             TableProblem(
