@@ -18,7 +18,7 @@ from accord.domain.numbering import sort_key
 from accord.domain.status import MeasureStatus
 from accord.io.problems import ImportRefused, TableProblem
 from accord.io.protocol import Protocol, ProtocolDecision
-from accord.io.roadmap_sync import party_code
+from accord.io.roadmap_lookup import party_code
 from accord.store.directory import find_organization, guess_kind, name_key
 from accord.store.models import Body, Decision, DecisionBody, Organization, Roadmap
 from accord.store.models import Session as Meeting
