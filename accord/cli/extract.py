@@ -11,52 +11,47 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import typer
 
+from accord import __version__
+from accord.net import Client, FetchError, Policy
 from accord.news import extract_article
 from accord.news.reader import MAX_BYTES, UnreadableInput, read_bytes, read_path
 
 log = logging.getLogger(__name__)
 
-FETCH_TIMEOUT = 20.0
+#: the reader's own size limit is the cap; redirects, retries and timeouts are the client's
+POLICY = Policy(timeout=20.0, max_bytes=MAX_BYTES)
 
 
 def _is_url(arg: str) -> bool:
     return arg.startswith(("http://", "https://"))
 
 
-def fetch(url: str, client: httpx.Client | None = None) -> tuple[bytes, str | None]:
-    """Download a page with a timeout and the reader's size limit."""
-    own = client is None
-    client = client or httpx.Client(timeout=FETCH_TIMEOUT, follow_redirects=True)
+def client() -> Client:
+    return Client(
+        POLICY, user_agent=f"accord/{__version__} (extract)", headers={"Accept-Language": "ru,en;q=0.5"}
+    )
+
+
+def fetch(url: str, http: Client) -> tuple[bytes, str | None]:
+    """Download a page with the client's limits; a failure is the reader's UnreadableInput."""
     try:
-        with client.stream("GET", url) as resp:
-            if resp.status_code >= 400:
-                raise UnreadableInput(f"HTTP {resp.status_code} from {url}")
-            declared = resp.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > MAX_BYTES:
-                raise UnreadableInput(f"input is larger than {MAX_BYTES // (1024 * 1024)} MB")
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise UnreadableInput(f"input is larger than {MAX_BYTES // (1024 * 1024)} MB")
-                chunks.append(chunk)
-            return b"".join(chunks), resp.headers.get("content-type")
-    except httpx.HTTPError as exc:
-        raise UnreadableInput(f"cannot fetch {url}: {exc.__class__.__name__}") from exc
-    finally:
-        if own:
-            client.close()
+        fetched = http.get(url)
+    except FetchError as exc:
+        raise UnreadableInput(f"cannot fetch {url}: {exc.reason}") from None
+    return fetched.body, fetched.content_type
 
 
-def extract_one(arg: str, client: httpx.Client | None = None) -> dict[str, Any]:
+def extract_one(arg: str, http: Client | None = None) -> dict[str, Any]:
     """The contract's object for one path or URL, or an error object; never raises for bad input."""
     try:
         if _is_url(arg):
-            data, content_type = fetch(arg, client)
+            if http is None:
+                with client() as own:
+                    data, content_type = fetch(arg, own)
+            else:
+                data, content_type = fetch(arg, http)
             article = read_bytes(data, arg, content_type)
         else:
             article = read_path(arg)
@@ -67,8 +62,10 @@ def extract_one(arg: str, client: httpx.Client | None = None) -> dict[str, Any]:
 
 
 def run(inputs: list[str]) -> Iterator[dict[str, Any]]:
-    for arg in inputs:
-        yield extract_one(arg)
+    """Each input in order, through one connection pool."""
+    with client() as http:
+        for arg in inputs:
+            yield extract_one(arg, http)
 
 
 def register(app: typer.Typer) -> None:

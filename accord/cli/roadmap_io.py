@@ -1,4 +1,4 @@
-"""`accord import roadmap FILE` and `accord export roadmap`: the spreadsheet round trip."""
+"""`accord import roadmap|decisions FILE` and `accord export roadmap`: tables and protocols in and out."""
 
 from __future__ import annotations
 
@@ -11,20 +11,25 @@ from pathlib import Path
 import typer
 
 from accord.cli.common import AS_OPTION, actor, console, errors, fail, open_database
-from accord.io import roadmap_export
+from accord.io import roadmap_docx, roadmap_export
+from accord.io.decisions_sync import find_meeting, import_decisions
+from accord.io.protocol import read_protocol
 from accord.io.roadmap_sync import ImportRefused, import_table
-from accord.io.table_files import TableFileError, check_path, iter_table
+from accord.io.table_files import TableFileError, check_kind, check_path, iter_table, load
 from accord.store.progress import default_roadmap
 
 #: the exit code of an import that refused its file (nothing was written)
 REFUSED = 2
 
-import_app = typer.Typer(help="Load data from files (roadmap tables, trade figures).", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Load data from files (roadmap tables, protocols' decisions, trade figures).", no_args_is_help=True
+)
 export_app = typer.Typer(help="Write data out as files.", no_args_is_help=True)
 
 
 class ExportFormat(StrEnum):
     xlsx = "xlsx"
+    docx = "docx"
     csv = "csv"
     json = "json"
 
@@ -39,7 +44,9 @@ def import_roadmap(
 ) -> None:
     """Create and update measures from a table; all or nothing, every change audited."""
     try:
-        check_path(file)  # a folder, a missing, empty or unreadable file is refused before the database is opened
+        check_path(
+            file
+        )  # a folder, a missing, empty or unreadable file is refused before the database is opened
     except TableFileError as exc:
         fail(str(exc), REFUSED)
     db = open_database()
@@ -72,26 +79,71 @@ def import_roadmap(
     )
 
 
+@import_app.command("decisions")
+def import_decisions_command(
+    file: Path = typer.Argument(
+        ..., help="a commission protocol in Word (.docx): numbered decisions after «РЕШИЛИ:»"
+    ),
+    session_number: int = typer.Option(..., "--session", help="the number of the commission session"),
+    roadmap: str | None = typer.Option(None, help="roadmap code (default: the first)"),
+    as_user: str | None = AS_OPTION,
+) -> None:
+    """Add a protocol's decisions (text, responsible bodies, deadline) to a session; all or nothing, audited."""
+    try:
+        data = load(file)
+        if check_kind(file, data) != "docx":
+            raise TableFileError(f"{file}: a protocol is read from a Word document (.docx)")
+        protocol = read_protocol(data, str(file))
+    except TableFileError as exc:
+        fail(str(exc), REFUSED)
+    db = open_database()
+    who = actor(as_user)
+    try:
+        with db.transaction(actor=who, reason=f"import {file.name}") as session:
+            target = default_roadmap(session, roadmap)
+            if target is None:
+                fail("there is no roadmap: run `accord demo --load` or create one first")
+            meeting = find_meeting(session, target, session_number)
+            if meeting is None:
+                fail(f"the roadmap {target.code} has no commission session number {session_number}")
+            result = import_decisions(session, protocol, meeting, target)
+    except ImportRefused as exc:
+        errors.print(
+            f"[bold red]{file}: nothing was imported, {len(exc.problems)} problem(s):[/]", highlight=False
+        )
+        for problem in exc.problems:
+            errors.print(f"  {problem}", highlight=False, soft_wrap=True)
+        raise typer.Exit(REFUSED) from None
+    finally:
+        db.dispose()
+    console.print(
+        f"{file}: session {session_number}: {len(result.created)} decision(s) added, {len(result.updated)} updated, "
+        f"{len(result.unchanged)} unchanged",
+        highlight=False,
+    )
+
+
 @export_app.command("roadmap")
 def export_roadmap(
-    format: ExportFormat = typer.Option(ExportFormat.xlsx, "--format", "-f", help="xlsx, csv or json"),
+    format: ExportFormat = typer.Option(ExportFormat.xlsx, "--format", "-f", help="xlsx, docx, csv or json"),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="file to write (csv and json default to stdout)"
     ),
     roadmap: str | None = typer.Option(None, help="roadmap code (default: the first)"),
 ) -> None:
     """Write the roadmap table in the layout ministries use."""
-    if format is ExportFormat.xlsx and output is None:
-        fail("an .xlsx export needs a file: -o FILE.xlsx")
+    if format in (ExportFormat.xlsx, ExportFormat.docx) and output is None:
+        fail(f"an .{format.value} export needs a file: -o FILE.{format.value}")
     db = open_database()
     with db.reading() as session:
         target = default_roadmap(session, roadmap)
         if target is None:
             fail("there is no roadmap to export")
-        if format is ExportFormat.xlsx:
+        if format in (ExportFormat.xlsx, ExportFormat.docx):
             assert output is not None
+            write = roadmap_export.write_xlsx if format is ExportFormat.xlsx else roadmap_docx.write_docx
             with output.open("wb") as stream:
-                roadmap_export.write_xlsx(session, target, stream)
+                write(session, target, stream)
             text = None
         elif format is ExportFormat.csv:
             text = roadmap_export.to_csv(session, target)

@@ -12,10 +12,8 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from xml.etree import ElementTree
 
-import httpx
-
-from accord.fx.http import FetchError, get
 from accord.fx.rates import Rate
+from accord.net import Client, FetchError
 
 SOURCE, HOME = "ecb", "EUR"
 NS = "{http://www.ecb.int/vocabulary/2002-08-01/eurofxref}"
@@ -64,7 +62,7 @@ def document(start: date, end: date, today: date) -> str:
     return "eurofxref-hist.xml"
 
 
-def fetch(http: httpx.Client, base_url: str, start: date, end: date, today: date | None = None) -> list[Rate]:
+def fetch(http: Client, base_url: str, start: date, end: date, today: date | None = None) -> list[Rate]:
     name = document(start, end, today or date.today())
-    response = get(http, f"{base_url}/{name}")
-    return [r for r in parse(response.content) if start <= r.on <= end]
+    response = http.get(f"{base_url}/{name}")
+    return [r for r in parse(response.body) if start <= r.on <= end]

@@ -1,37 +1,15 @@
-"""The one place fetchers talk HTTP: timeouts, and failures turned into a message a user can act on."""
+"""The banks over the one HTTP client (`accord.net`): how accord introduces itself to them, how patient it is."""
 
 from __future__ import annotations
 
-import httpx
+from accord import __version__
+from accord.net import Client, FetchError, Policy
 
-TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+__all__ = ["POLICY", "FetchError", "client"]
 
-
-class FetchError(RuntimeError):
-    """A bank could not be reached or answered with something that is not its rates."""
-
-
-def client() -> httpx.Client:
-    return httpx.Client(timeout=TIMEOUT, follow_redirects=True, headers={"User-Agent": "accord (official rates)"})
+#: a bank answers a day's rates in well under a second; a year of days is many requests
+POLICY = Policy(timeout=20.0)
 
 
-def get(http: httpx.Client, url: str, params: dict[str, str] | None = None) -> httpx.Response:
-    """GET `url` or raise FetchError saying what went wrong and where."""
-    try:
-        response = http.get(url, params=params)
-    except httpx.ConnectError as exc:
-        raise FetchError(f"cannot connect to {url}: {reason(exc)}") from exc
-    except httpx.TimeoutException as exc:
-        raise FetchError(f"{url} did not answer in time") from exc
-    except httpx.HTTPError as exc:
-        raise FetchError(f"request to {url} failed: {reason(exc)}") from exc
-    if response.status_code >= 400:
-        raise FetchError(f"{response.url} answered HTTP {response.status_code}")
-    return response
-
-
-def reason(exc: Exception) -> str:
-    text = str(exc) or type(exc).__name__
-    if "refused" in text.lower():
-        return "connection refused (offline, or the address is wrong)"
-    return text
+def client(policy: Policy | None = None) -> Client:
+    return Client(policy or POLICY, user_agent=f"accord/{__version__} (official rates)")

@@ -16,10 +16,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from xml.etree import ElementTree
 
-import httpx
-
-from accord.fx.http import FetchError, get
 from accord.fx.rates import Rate
+from accord.net import Client, FetchError
 
 SOURCE, HOME = "nbkr", "KGS"
 
@@ -47,14 +45,14 @@ def parse(payload: bytes) -> list[Rate]:
     return rates
 
 
-def fetch(http: httpx.Client, base_url: str, start: date, end: date) -> list[Rate]:
+def fetch(http: Client, base_url: str, start: date, end: date) -> list[Rate]:
     """Rates published from `start` to `end`. Weekends are skipped: the bank publishes on working days."""
     rates: dict[tuple[date, str], Rate] = {}
     day = start
     while day <= end:
         if day.weekday() < 5:
-            response = get(http, f"{base_url}/daily.xml", {"date": day.strftime("%d.%m.%Y")})
-            for rate in parse(response.content):
+            response = http.get(f"{base_url}/daily.xml", params={"date": day.strftime("%d.%m.%Y")})
+            for rate in parse(response.body):
                 if start <= rate.on <= end:
                     rates[(rate.on, rate.currency)] = rate
         day += timedelta(days=1)

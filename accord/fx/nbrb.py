@@ -11,10 +11,8 @@ import json
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-import httpx
-
-from accord.fx.http import FetchError, get
 from accord.fx.rates import Rate
+from accord.net import Client, FetchError
 
 SOURCE, HOME = "nbrb", "BYN"
 
@@ -35,8 +33,12 @@ def parse(payload: str | bytes) -> list[Rate]:
             on = datetime.fromisoformat(str(item["Date"])).date()
             rates.append(
                 Rate(
-                    SOURCE, on, str(item["Cur_Abbreviation"]).upper(), HOME,
-                    Decimal(item["Cur_OfficialRate"]), int(item["Cur_Scale"]),
+                    SOURCE,
+                    on,
+                    str(item["Cur_Abbreviation"]).upper(),
+                    HOME,
+                    Decimal(item["Cur_OfficialRate"]),
+                    int(item["Cur_Scale"]),
                 )
             )
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
@@ -44,12 +46,12 @@ def parse(payload: str | bytes) -> list[Rate]:
     return rates
 
 
-def fetch(http: httpx.Client, base_url: str, start: date, end: date) -> list[Rate]:
+def fetch(http: Client, base_url: str, start: date, end: date) -> list[Rate]:
     """Every rate published from `start` to `end`; the day each answer states is the day stored."""
     rates: list[Rate] = []
     day = start
     while day <= end:
-        response = get(http, f"{base_url}/rates", {"ondate": day.isoformat(), "periodicity": "0"})
-        rates.extend(parse(response.content))
+        response = http.get(f"{base_url}/rates", params={"ondate": day.isoformat(), "periodicity": "0"})
+        rates.extend(parse(response.body))
         day += timedelta(days=1)
     return rates

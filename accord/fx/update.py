@@ -12,19 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-import httpx
 from sqlalchemy import func, select
 
 from accord.fx import ecb, nbkr, nbrb, sources
-from accord.fx.http import FetchError
 from accord.fx.rates import Rate
 from accord.fx.store import SaveResult, save_rates
+from accord.net import Client, FetchError
 from accord.store.db import Database
 from accord.store.models import ExchangeRate
 
 log = logging.getLogger(__name__)
 
-Fetcher = Callable[[httpx.Client, str, date, date], list[Rate]]
+Fetcher = Callable[[Client, str, date, date], list[Rate]]
 
 FETCHERS: dict[str, Fetcher] = {"nbrb": nbrb.fetch, "nbkr": nbkr.fetch, "ecb": ecb.fetch}
 
@@ -52,7 +51,7 @@ def last_stored(db: Database, source: str) -> date | None:
 
 def update_source(
     db: Database,
-    http: httpx.Client,
+    http: Client,
     source: str,
     start: date | None,
     end: date,

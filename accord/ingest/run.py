@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from accord.ingest.feeds import FeedError, parse_feed
-from accord.ingest.fetch import Fetcher, FetchError, Policy
+from accord.ingest.fetch import Fetcher, FetchError, Policy, looks_like_feed
 from accord.ingest.propose_model import dating_of
 from accord.ingest.store import AlreadyStored, Catalog, PageState, Prepared, check, remember_page, save
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
@@ -201,7 +201,7 @@ class Ingestor:
             if kind != "feed":
                 self.summary.duplicates += 1
             return etag, modified
-        if kind == "feed" or (kind is None and fetched.looks_like_feed):
+        if kind == "feed" or (kind is None and looks_like_feed(fetched)):
             self._feed(fetched.body, fetched.url, label, source_id)
         else:
             self._page(

@@ -18,3 +18,11 @@ class TableProblem:
         if self.column:
             where.append(f"column {self.column}")
         return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class ImportRefused(ValueError):
+    """The file has problems; nothing was imported."""
+
+    def __init__(self, problems: list[TableProblem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems

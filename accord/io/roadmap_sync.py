@@ -6,8 +6,10 @@ row is checked, and as soon as one problem is found nothing more is written and
 earlier rows had written. The audit listener records each edited field.
 
 The cost is linear in the rows: measures are read and written in chunks, the
-directory of organisations is read once, and each chunk is flushed and let go,
-so a file of 200,000 measures holds no more than one chunk of them in memory.
+directory of organisations is read once, an unchanged row is told from what the
+record holds without loading ORM objects, and new measures are inserted in
+batches (`accord.io.roadmap_bulk`); a file of 200,000 measures holds no more than
+one chunk of them in memory.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from accord.domain.numbering import sort_key
-from accord.domain.sectors import SECTORS, sector_code
+from accord.domain.sectors import SECTORS
 from accord.domain.status import MeasureStatus, TransitionError, check_measure_move
-from accord.io.problems import TableProblem
+from accord.io.problems import ImportRefused, TableProblem
+from accord.io.roadmap_bulk import NewMeasure, create_measures
+from accord.io.roadmap_lookup import Directions, Organizations, party_code
 from accord.io.roadmap_table import (
     EXPORT_HEADERS,
     Layout,
@@ -33,45 +36,20 @@ from accord.io.roadmap_table import (
     responsible_header,
 )
 from accord.io.table_files import SheetRow
-from accord.store.directory import guess_kind, name_key
+from accord.store.directory import name_key
 from accord.store.models import (
     Assignment,
     Country,
     Direction,
     Measure,
     Organization,
-    OrganizationAlias,
     ProgressNote,
     Roadmap,
 )
 
+__all__ = ["ImportRefused", "ImportResult", "import_table"]
+
 CHUNK = 500
-#: words in an official country name that say nothing about which country it is
-GENERIC_WORDS = frozenset(
-    {
-        "республика",
-        "республики",
-        "республикой",
-        "федерация",
-        "федерации",
-        "королевство",
-        "государство",
-        "republic",
-        "federation",
-        "kingdom",
-        "state",
-        "the",
-        "of",
-    }
-)
-
-
-class ImportRefused(ValueError):
-    """The file has problems; nothing was imported."""
-
-    def __init__(self, problems: list[TableProblem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 @dataclass
@@ -90,113 +68,34 @@ DIRECTION_LENGTH = _limit(Direction, "title")
 ORGANIZATION_LENGTH = _limit(Organization, "name")
 
 
-def _stems(name: str) -> set[str]:
-    words = name_key(name).replace("-", " ").replace("(", " ").replace(")", " ").split()
-    return {w[:5] for w in words if len(w) >= 5 and w not in GENERIC_WORDS}
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What the record holds for a measure, read without ORM objects, to tell an unchanged row cheaply."""
+
+    id: int
+    direction_id: int
+    title: str
+    due_kind: str
+    due_on: date | None
+    expected_result: str | None
+    status: str
+    note: str | None
+    #: party -> (name, label) of each responsible body, in order
+    responsible: dict[str, list[tuple[str, str]]]
 
 
-def party_code(label: str, countries: list[Country]) -> str | None:
-    """The party a responsible column names: a code (BY) or a country's name in any usual form.
-
-    «Республика Беларусь», «Кыргызская Республика», «Kyrgyz Republic» are matched to the
-    roadmap's countries by the first letters of the words that are not generic.
-    """
-    if label.upper() in {c.code for c in countries}:
-        return label.upper()
-    wanted = _stems(label)
-    found = {c.code for c in countries if wanted & (_stems(c.name_ru) | _stems(c.name_en))}
-    return found.pop() if len(found) == 1 else None
+def _same(stored: object, incoming: object) -> bool:
+    """Equal, counting text that differs only by surrounding whitespace (which a table cell loses) as equal."""
+    if isinstance(stored, str) and isinstance(incoming, str):
+        return stored.strip() == incoming
+    return stored == incoming
 
 
-class Directions:
-    """The roadmap's directions by every name they go by; a sector named for the first time is added."""
-
-    def __init__(self, session: Session, roadmap: Roadmap) -> None:
-        self.session, self.roadmap = session, roadmap
-        self.index: dict[str, Direction] = {}
-        for d in roadmap.directions:
-            self._remember(d)
-
-    def _remember(self, d: Direction) -> None:
-        for name in (d.title, d.title_en, d.sector):
-            if name:
-                self.index.setdefault(name_key(name), d)
-
-    def known(self, text: str) -> bool:
-        return name_key(text) in self.index or sector_code(text) is not None
-
-    def get(self, text: str) -> Direction:
-        if (found := self.index.get(name_key(text))) is not None:
-            return found
-        code = sector_code(text)
-        assert code is not None  # checked before
-        for d in self.roadmap.directions:
-            if d.sector == code:
-                self.index[name_key(text)] = d
-                return d
-        ru, en = SECTORS[code]
-        direction = Direction(
-            sector=code,
-            title=text if name_key(text) != code else ru,
-            title_en=en,
-            ordinal=len(self.roadmap.directions) + 1,
-        )
-        self.roadmap.directions.append(direction)
-        self.session.flush()
-        self._remember(direction)
-        self.index[name_key(text)] = direction
-        return direction
-
-
-class Organizations:
-    """The directory read once: names, short names and aliases, within a country or of no country."""
-
-    def __init__(self, session: Session, countries: Iterable[str]) -> None:
-        self.session = session
-        self.by_key: dict[tuple[str, str | None], int] = {}
-        self.loaded: dict[int, Organization] = {}
-        codes = list(countries)
-        query = (
-            select(Organization.id, Organization.name, Organization.short_name, Organization.country_code)
-            .where(or_(Organization.country_code.in_(codes), Organization.country_code.is_(None)))
-            .order_by(Organization.id)
-        )
-        for org_id, name, short, country in session.execute(query):
-            for text in (name, short):
-                if text:
-                    self.by_key.setdefault((name_key(text), country), org_id)
-        aliases = (
-            select(OrganizationAlias.alias, Organization.id, Organization.country_code)
-            .join(Organization, OrganizationAlias.organization_id == Organization.id)
-            .where(or_(Organization.country_code.in_(codes), Organization.country_code.is_(None)))
-            .order_by(Organization.id)
-        )
-        for alias, org_id, country in session.execute(aliases):
-            self.by_key.setdefault((name_key(alias), country), org_id)
-
-    def get(self, org_id: int) -> Organization:
-        """The organisation itself, kept for the whole import (the session only holds it weakly)."""
-        if org_id not in self.loaded:
-            org = self.session.get(Organization, org_id)
-            assert org is not None
-            self.loaded[org_id] = org
-        return self.loaded[org_id]
-
-    def find(self, name: str, country: str) -> int | None:
-        key = name_key(name)
-        found = [i for i in (self.by_key.get((key, country)), self.by_key.get((key, None))) if i is not None]
-        return min(found) if found else None
-
-    def find_or_create(self, name: str, country: str) -> int:
-        found = self.find(name, country)
-        if found is not None:
-            return found
-        org = Organization(name=name, kind=guess_kind(name).value, country_code=country)
-        self.session.add(org)
-        self.session.flush()
-        self.by_key[(name_key(name), country)] = org.id
-        self.loaded[org.id] = org
-        return org.id
+def _same_bodies(current: list[tuple[str, str]], names: list[str]) -> bool:
+    keys = [name_key(n) for n in names]
+    return [name_key(name) for name, _ in current] == keys or [
+        name_key(label) for _, label in current
+    ] == keys
 
 
 @dataclass
@@ -215,13 +114,13 @@ class Importer:
         #: number -> status of every measure the roadmap has, to check moves without loading them
         query = select(Measure.number, Measure.status).where(Measure.roadmap_id == self.roadmap.id)
         self.statuses: dict[str, str] = {number: status for number, status in self.session.execute(query)}
+        self.codes: dict[str, str] = {}
         self.organizations: Organizations | None = None
 
-    def parties(self, layout: Layout) -> dict[str, str]:
+    def parties(self, layout: Layout) -> None:
         """Each responsible column's label -> the party's code; unknown ones are problems."""
         known = self.roadmap.party_codes
         countries = [p.country for p in self.roadmap.parties]
-        codes: dict[str, str] = {}
         for label in layout.parties:
             code = party_code(label, countries)
             if code is None:
@@ -236,9 +135,8 @@ class Importer:
                     )
                 )
             else:
-                codes[label] = code
-        self.organizations = Organizations(self.session, codes.values())
-        return codes
+                self.codes[label] = code
+        self.organizations = Organizations(self.session, self.codes.values(), self.roadmap.illustrative)
 
     def check(self, row: MeasureRow) -> None:
         """Problems that need the record to see: unknown directions, impossible moves, overlong cells."""
@@ -279,57 +177,139 @@ class Importer:
                     TableProblem(row.row, EXPORT_HEADERS["status"], f"measure {row.number}: {exc}")
                 )
 
-    def run(self, rows: Iterator[MeasureRow], codes: dict[str, str]) -> None:
+    def run(self, rows: Iterator[MeasureRow]) -> None:
         """Check every row; write chunk by chunk while the file is clean so far."""
         while chunk := list(islice(rows, CHUNK)):
             for row in chunk:
                 self.check(row)
             if not self.problems:
-                self.write(chunk, codes)
+                self.write(chunk)
 
-    def write(self, chunk: list[MeasureRow], codes: dict[str, str]) -> None:
-        numbers = [row.number for row in chunk]
-        existing = {
+    def stored(self, numbers: list[str]) -> dict[str, Stored]:
+        measures = select(
+            Measure.number,
+            Measure.id,
+            Measure.direction_id,
+            Measure.title,
+            Measure.due_kind,
+            Measure.due_on,
+            Measure.expected_result,
+            Measure.status,
+            Measure.note,
+        ).where(Measure.roadmap_id == self.roadmap.id, Measure.number.in_(numbers))
+        rows = {r.id: r for r in self.session.execute(measures)}
+        bodies: dict[int, dict[str, list[tuple[str, str]]]] = {measure_id: {} for measure_id in rows}
+        if rows:
+            query = (
+                select(
+                    Assignment.measure_id, Assignment.country_code, Organization.name, Organization.short_name
+                )
+                .join(Organization, Assignment.organization_id == Organization.id)
+                .where(Assignment.measure_id.in_(list(rows)), Assignment.role == "responsible")
+                .order_by(Assignment.measure_id, Assignment.ordinal, Assignment.id)
+            )
+            for measure_id, country, name, short in self.session.execute(query):
+                bodies[measure_id].setdefault(country, []).append((name, short or name))
+        return {
+            r.number: Stored(
+                r.id,
+                r.direction_id,
+                r.title,
+                r.due_kind,
+                r.due_on,
+                r.expected_result,
+                r.status,
+                r.note,
+                bodies[r.id],
+            )
+            for r in rows.values()
+        }
+
+    def differs(self, stored: Stored, row: MeasureRow) -> bool:
+        """Whether applying `row` would change anything (the same comparisons `apply_row` makes)."""
+        values = (
+            (stored.direction_id, self.directions.get(row.direction).id),
+            (stored.title, row.title),
+            (stored.due_kind, row.due.kind.value),
+            (stored.due_on, row.due.on),
+            (stored.expected_result, row.expected_result),
+            (stored.note or None, row.note or None),
+        )
+        if any(not _same(old, new) for old, new in values):
+            return True
+        if row.status is not None and stored.status != row.status.value:
+            return True
+        return any(
+            not _same_bodies(stored.responsible.get(self.codes[label], []), names)
+            for label, names in row.responsible.items()
+        )
+
+    def write(self, chunk: list[MeasureRow]) -> None:
+        assert self.organizations is not None
+        self.organizations.ensure(
+            (name, self.codes[label])
+            for row in chunk
+            for label, names in row.responsible.items()
+            for name in names
+        )
+        stored = self.stored([row.number for row in chunk])
+        new: list[NewMeasure] = []
+        changed: list[MeasureRow] = []
+        for row in chunk:
+            current = stored.get(row.number)
+            if current is None:
+                new.append(self.new_measure(row))
+                self.result.created.append(row.number)
+                self.statuses[row.number] = (row.status or MeasureStatus.PLANNED).value
+            elif self.differs(current, row):
+                changed.append(row)
+            else:
+                self.result.unchanged.append(row.number)
+        create_measures(self.session, self.roadmap.id, self.roadmap.illustrative, new, self.actor, self.today)
+        if changed:
+            self.update(changed)
+
+    def new_measure(self, row: MeasureRow) -> NewMeasure:
+        assert self.organizations is not None
+        return NewMeasure(
+            number=row.number,
+            direction_id=self.directions.get(row.direction).id,
+            title=row.title,
+            due_kind=row.due.kind.value,
+            due_on=row.due.on,
+            expected_result=row.expected_result,
+            status=row.status or MeasureStatus.PLANNED,
+            note=row.note,
+            responsible=[
+                (self.codes[label], self.organizations.get(name, self.codes[label]))
+                for label, names in row.responsible.items()
+                for name in names
+            ],
+        )
+
+    def update(self, rows: list[MeasureRow]) -> None:
+        """Changed measures through the ORM, so each edited field is audited by the listener."""
+        measures = {
             m.number: m
             for m in self.session.scalars(
                 select(Measure)
-                .where(Measure.roadmap_id == self.roadmap.id, Measure.number.in_(numbers))
-                .options(selectinload(Measure.assignments).selectinload(Assignment.organization))
+                .where(Measure.roadmap_id == self.roadmap.id, Measure.number.in_([r.number for r in rows]))
+                .options(
+                    selectinload(Measure.assignments).selectinload(Assignment.organization),
+                    selectinload(Measure.notes),
+                )
             )
         }
-        touched: list[Measure] = []
-        for row in chunk:
-            measure = existing.get(row.number)
-            if measure is None:
-                measure = self.create(row)
-                self.apply_row(measure, row, codes)
-                self.result.created.append(row.number)
-            elif self.apply_row(measure, row, codes):
-                self.result.updated.append(row.number)
-            else:
-                self.result.unchanged.append(row.number)
-            touched.append(measure)
+        for row in rows:
+            measure = measures[row.number]
+            self.apply_row(measure, row)
+            self.result.updated.append(row.number)
             self.statuses[row.number] = measure.status
         self.session.flush()
-        for measure in touched:
+        for measure in measures.values():
             self.session.expunge(measure)
 
-    def create(self, row: MeasureRow) -> Measure:
-        measure = Measure(
-            roadmap_id=self.roadmap.id,
-            number=row.number,
-            sort_key=sort_key(row.number),
-            direction_id=self.directions.get(row.direction).id,
-            title=row.title,
-            status=(row.status or MeasureStatus.PLANNED).value,
-            illustrative=self.roadmap.illustrative,
-        )
-        measure.due = row.due
-        self.session.add(measure)
-        return measure
-
-    def apply_row(self, measure: Measure, row: MeasureRow, codes: dict[str, str]) -> bool:
-        changed = False
+    def apply_row(self, measure: Measure, row: MeasureRow) -> None:
         values = {
             "direction_id": self.directions.get(row.direction).id,
             "title": row.title,
@@ -342,25 +322,19 @@ class Importer:
         for name, value in values.items():
             if not _same(getattr(measure, name), value):
                 setattr(measure, name, value)
-                changed = True
         if not _same(measure.note or None, row.note or None):
             measure.note = row.note
             if row.note:
                 measure.notes.append(ProgressNote(on=self.today, text=row.note, author=self.actor))
-            changed = True
         for label, names in row.responsible.items():
-            changed |= self.set_responsible(measure, codes[label], names)
-        return changed
+            self.set_responsible(measure, self.codes[label], names)
 
-    def set_responsible(self, measure: Measure, party: str, names: list[str]) -> bool:
+    def set_responsible(self, measure: Measure, party: str, names: list[str]) -> None:
         current = [a for a in measure.assignments if a.country_code == party and a.role == "responsible"]
-        keys = [name_key(n) for n in names]
-        if [name_key(a.organization.name) for a in current] == keys or [
-            name_key(a.organization.label) for a in current
-        ] == keys:
-            return False
+        if _same_bodies([(a.organization.name, a.organization.label) for a in current], names):
+            return
         assert self.organizations is not None
-        wanted = [self.organizations.find_or_create(name, party) for name in names]
+        wanted = [self.organizations.get(name, party).id for name in names]
         for a in current:
             if a.organization_id not in wanted:
                 measure.assignments.remove(a)
@@ -368,22 +342,12 @@ class Importer:
         for position, org_id in enumerate(wanted):
             if org_id not in have:
                 have.add(org_id)
+                organization = self.session.get(Organization, org_id)
                 measure.assignments.append(
                     Assignment(
-                        organization=self.organizations.get(org_id),
-                        country_code=party,
-                        role="responsible",
-                        ordinal=position,
+                        organization=organization, country_code=party, role="responsible", ordinal=position
                     )
                 )
-        return True
-
-
-def _same(stored: object, incoming: object) -> bool:
-    """Equal, counting text that differs only by surrounding whitespace (which a table cell loses) as equal."""
-    if isinstance(stored, str) and isinstance(incoming, str):
-        return stored.strip() == incoming
-    return stored == incoming
 
 
 def import_table(
@@ -398,8 +362,8 @@ def import_table(
     layout, below = open_table(rows, importer.problems)
     if layout is None or importer.problems:
         raise ImportRefused(importer.problems)
-    codes = importer.parties(layout)
-    importer.run(measure_rows(layout, below, importer.problems), codes)
+    importer.parties(layout)
+    importer.run(measure_rows(layout, below, importer.problems))
     if importer.problems:
         raise ImportRefused(importer.problems)
     session.flush()

@@ -17,8 +17,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import _Cell
 
+from accord.io.docx_layout import cell_text, keep_together, repeat_header, shade
 from accord.reports import labels as words
 from accord.reports import prose, tables
 from accord.reports.charts import charts_png
@@ -30,28 +30,6 @@ HEADER_FILL = "DDE6F0"
 WARNING = RGBColor(0x9C, 0x57, 0x00)
 #: tables up to this many rows are kept on one page (with their heading)
 KEEP_WHOLE = 8
-
-
-def _shade(cell: _Cell, fill: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
-
-
-def _keep_together(row: object) -> None:
-    """A row is never split across two pages."""
-    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    properties.append(OxmlElement("w:cantSplit"))
-
-
-def _repeat_header(row: object) -> None:
-    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    properties.append(flag)
 
 
 def _field(paragraph: object, instruction: str) -> None:
@@ -148,22 +126,6 @@ def _widths(grid: object, widths: list[float]) -> None:
             cell.width = Cm(width)
 
 
-def _cell_text(
-    cell: _Cell, text: str, size: float, bold: bool = False, align: WD_ALIGN_PARAGRAPH | None = None
-) -> None:
-    lines = text.split("\n")
-    paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.space_after = Pt(0)
-    if align is not None:
-        paragraph.alignment = align
-    for index, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        run.font.size = Pt(size)
-        run.bold = bold
-        if index < len(lines) - 1:
-            run.add_break()
-
-
 def add_table(doc: DocumentType, table: Table, lang: str, size: float = 9.5) -> None:
     """A real Word table: grid, shaded header repeated on each page, numbers right-aligned."""
     header_rows = 2 if table.groups else 1
@@ -178,21 +140,21 @@ def add_table(doc: DocumentType, table: Table, lang: str, size: float = 9.5) -> 
             cell = grid.cell(0, start)
             if span > 1:
                 cell = cell.merge(grid.cell(0, start + span - 1))
-            _cell_text(cell, text, header_size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-            _shade(cell, HEADER_FILL)
+            cell_text(cell, text, header_size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+            shade(cell, HEADER_FILL)
             start += span
-        _repeat_header(grid.rows[0])
+        repeat_header(grid.rows[0])
     header = grid.rows[header_rows - 1]
-    _repeat_header(header)
+    repeat_header(header)
     for cell, column in zip(header.cells, table.columns, strict=True):
-        _cell_text(cell, column.header, header_size, bold=True)
-        _shade(cell, HEADER_FILL)
+        cell_text(cell, column.header, header_size, bold=True)
+        shade(cell, HEADER_FILL)
     for index, values in enumerate(table.rows):
         row = grid.rows[header_rows + index]
-        _keep_together(row)
+        keep_together(row)
         for cell, column, value in zip(row.cells, table.columns, values, strict=True):
             numeric = column.kind in ("int", "amount", "percent", "share")
-            _cell_text(
+            cell_text(
                 cell,
                 tables.as_text(value, column.kind, lang),
                 size,
@@ -241,8 +203,8 @@ def title_block(doc: DocumentType, report: SessionReport) -> None:
     grid.style = "Table Grid"
     for name, value in prose.title_lines(report):
         cells = grid.add_row().cells
-        _cell_text(cells[0], name, 11, bold=True)
-        _cell_text(cells[1], value, 11)
+        cell_text(cells[0], name, 11, bold=True)
+        cell_text(cells[1], value, 11)
     _widths(grid, [5.0, 12.0])
     recorded = prose.status_note(report)
     if recorded:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from accord.fx import http
 from tests.localserver import serving
 
 #: (path, query) -> (status, body, content type)
@@ -59,3 +61,9 @@ def offline_url() -> str:
     port = sock.getsockname()[1]
     sock.close()
     return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(autouse=True)
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The banks' client as configured, with the waits between retries shortened."""
+    monkeypatch.setattr(http, "POLICY", dataclasses.replace(http.POLICY, timeout=2.0, backoff=0.01))

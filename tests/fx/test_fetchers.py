@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from accord.fx import ecb, http, nbkr, nbrb
-from accord.fx.http import FetchError
 from accord.fx.rates import Rate
 from accord.fx.update import update_source
+from accord.net import FetchError
 from accord.store.db import Database
 from accord.store.models import ExchangeRate
 from tests.fx.samples import NBKR_RATES, NBRB_RATES, ecb_xml, nbkr_daily, nbrb_day
@@ -165,3 +165,15 @@ def test_a_corrected_rate_replaces_the_stored_one(db, bank, monkeypatch):
     with db.reading() as session:
         row = session.scalars(select(ExchangeRate)).one()
     assert (row.rate, row.scale, row.base) == (Decimal(10000), 11675, "EUR")
+
+
+def test_a_bank_that_is_busy_for_a_moment_is_asked_again(db, bank, monkeypatch):
+    answers = iter([(503, b"busy", "text/plain"), (502, b"bad gateway", "text/plain")])
+    bank.route(
+        "/rates",
+        lambda p, q: next(answers, (200, nbrb_day(date.fromisoformat(q["ondate"]), NBRB_RATES), "application/json")),
+    )
+    with http.client() as client:
+        outcome = update_source(db, client, "nbrb", MON, MON, "tester", bank.url)
+    assert outcome.ok and outcome.saved is not None and outcome.saved.added == 4
+    assert len(bank.requests) == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accord.ingest.feeds import FeedError, parse_feed
-from accord.ingest.fetch import Fetcher, FetchError, Policy
+from accord.ingest.fetch import Fetcher, FetchError, Policy, looks_like_feed
 from tests.ingest import texts
 from tests.ingest.conftest import FAST, Site
 
@@ -66,7 +66,7 @@ def test_a_feed_yields_its_entries(site: Site) -> None:
     url = site.feed("/rss", [("/news/1", "Лифты", "Tue, 03 Nov 2026 10:00:00 +0300")])
     with Fetcher(FAST) as fetcher:
         got = fetcher.get(url)
-    assert got.looks_like_feed
+    assert looks_like_feed(got)
     (entry,) = parse_feed(got.body, got.url)
     assert entry.link == site.url("/news/1") and entry.title == "Лифты"
     assert entry.published is not None and entry.published.isoformat() == "2026-11-03"

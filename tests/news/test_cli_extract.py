@@ -9,6 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from accord.cli.extract import extract_one, register
+from accord.net import Client, Policy
 from accord.news.reader import MAX_BYTES
 
 from .conftest import FIXTURES
@@ -53,8 +54,8 @@ def test_pretty_indents(models) -> None:
     assert json.loads(result.output)["countries"] == ["KZ", "UZ"]
 
 
-def _client(handler) -> httpx.Client:
-    return httpx.Client(transport=httpx.MockTransport(handler))
+def _client(handler) -> Client:
+    return Client(Policy(retries=1, backoff=0), transport=httpx.MockTransport(handler))
 
 
 def test_a_web_page_is_fetched_and_read(models) -> None:
@@ -80,6 +81,9 @@ def test_http_errors_and_oversize_pages_are_error_objects() -> None:
         raise httpx.ConnectError("refused")
 
     assert extract_one("https://x.example/a", _client(not_found)) == {
-        "source": "https://x.example/a", "error": "HTTP 404 from https://x.example/a"}
-    assert extract_one("https://x.example/b", _client(huge))["error"] == "input is larger than 5 MB"
-    assert extract_one("https://x.example/c", _client(broken))["error"] == "cannot fetch https://x.example/c: ConnectError"
+        "source": "https://x.example/a", "error": "cannot fetch https://x.example/a: HTTP 404 Not Found"}
+    assert extract_one("https://x.example/b", _client(huge))["error"] == (
+        "cannot fetch https://x.example/b: page is larger than 5 MB (5.0 MB declared)")
+    assert extract_one("https://x.example/c", _client(broken))["error"] == (
+        "cannot fetch https://x.example/c: cannot connect to x.example: "
+        "connection refused (offline, or the address is wrong)")

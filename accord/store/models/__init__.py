@@ -2,7 +2,7 @@
 
 from accord.store.models.accounts import ApiToken, AuditEntry, User, WebSession
 from accord.store.models.agreements import Agreement, AgreementParty, AgreementSector, AgreementTransition
-from accord.store.models.commission import Body, BodyMember, Decision, Session
+from accord.store.models.commission import Body, BodyMember, Decision, DecisionBody, Session
 from accord.store.models.directory import (
     Country,
     Organization,
@@ -41,6 +41,7 @@ __all__ = [
     "BodyMember",
     "Country",
     "Decision",
+    "DecisionBody",
     "Direction",
     "Event",
     "EventCountry",

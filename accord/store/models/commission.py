@@ -98,9 +98,35 @@ class Decision(Tracked, Base):
 
     session: Mapped[Session] = relationship(back_populates="decisions")
     owner: Mapped[Organization | None] = relationship()
+    #: the further bodies a protocol names as responsible, after the owner (the first named)
+    co_responsible: Mapped[list[DecisionBody]] = relationship(
+        back_populates="decision", cascade="all, delete-orphan", order_by="DecisionBody.ordinal"
+    )
 
     def audit_key(self) -> str:
         return f"{self.session_id}/{self.number}"
 
     def is_overdue(self, today: date) -> bool:
         return is_overdue(self.due_on, self.status, today)
+
+
+class DecisionBody(TrackedChild, Base):
+    """A further body responsible for a decision: protocols often name several, the first being the owner."""
+
+    __tablename__ = "decision_body"
+    __table_args__ = (UniqueConstraint("decision_id", "organization_id"),)
+    audit_field = "co_responsible"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id"))
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+
+    decision: Mapped[Decision] = relationship(back_populates="co_responsible")
+    organization: Mapped[Organization] = relationship()
+
+    def audit_owner(self) -> Tracked | None:
+        return self.decision
+
+    def audit_value(self) -> str:
+        return self.organization.label if self.organization else str(self.organization_id)
