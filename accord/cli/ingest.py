@@ -170,23 +170,37 @@ def watch_command(
 def review_list(
     ctx: typer.Context,
     limit: int = typer.Option(50, "--limit", help="how many proposals to list"),
+    as_json: bool = typer.Option(False, "--json", help="print the queue as JSON"),
 ) -> None:
     """List pending proposals (most confident first); `accept ID` / `reject ID` decide one."""
     if ctx.invoked_subcommand is not None:
         return
     db = open_database()
     with db.reading() as session:
-        rows = reviews.pending(session, limit)
-        if not rows:
-            console.print("no proposals waiting for review")
-            return
-        table = Table()
-        for column in ("id", "score", "proposal", "reason", "source"):
-            table.add_column(column)
-        for e in rows:
-            source = (e.source_item.title or e.source_item.url or "") if e.source_item else ""
-            table.add_row(str(e.id), f"{e.score or 0:.2f}", e.proposal or "", e.reason or "", source[:60])
+        queue = reviews.listing(session, limit)
+    if as_json:
+        typer.echo(json.dumps(queue, ensure_ascii=False))
+        return
+    if not queue["items"]:
+        console.print("no proposals waiting for review")
+        return
+    table = Table()
+    for column in ("id", "score", "proposal", "reason", "item"):
+        table.add_column(column)
+    for entry in queue["items"]:
+        item = entry["item"]
+        headline = item["title"] or item["url"] or ""
+        dated = f"{item['date']} ({item['date_basis']})" if item["date"] else "undated"
+        table.add_row(
+            str(entry["id"]),
+            f"{entry['score'] or 0:.2f}",
+            entry["kind"] or "",
+            entry["reason"] or "",
+            f"{headline[:60]}\n{dated}",
+        )
     console.print(table)
+    if queue["total"] > len(queue["items"]):
+        console.print(f"{len(queue['items'])} of {queue['total']} shown: --limit N shows more")
 
 
 @review_app.command("accept")

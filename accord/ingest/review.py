@@ -9,8 +9,9 @@ here, never to done: closing a measure stays a person's explicit edit.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from accord.domain.kinds import AgreementKind, AgreementLevel, EvidenceState
@@ -25,6 +26,7 @@ from accord.store.models import (
     Evidence,
     Measure,
     ProgressNote,
+    Project,
 )
 
 KIND_TITLES = {
@@ -53,6 +55,80 @@ def pending(session: Session, limit: int | None = None) -> list[Evidence]:
     if limit:
         query = query.limit(limit)
     return list(session.scalars(query))
+
+
+def waiting(session: Session) -> int:
+    """How many proposals wait for a person."""
+    return (
+        session.scalar(
+            select(func.count()).select_from(Evidence).where(Evidence.state == EvidenceState.PROPOSED.value)
+        )
+        or 0
+    )
+
+
+def listing(session: Session, limit: int | None = None) -> dict[str, Any]:
+    """The review queue as `accord review --json` prints it: each proposal with its target and its item."""
+    rows = pending(session, limit)
+    return {"items": [describe(session, e) for e in rows], "total": waiting(session)}
+
+
+def describe(session: Session, evidence: Evidence) -> dict[str, Any]:
+    item = evidence.source_item
+    return {
+        "id": evidence.id,
+        "kind": evidence.proposal,
+        "score": evidence.score,
+        "reason": evidence.reason,
+        "target": target_of(session, evidence),
+        "item": {
+            "title": item.title if item else None,
+            "date": item.published_on.isoformat() if item and item.published_on else None,
+            "date_basis": item.date_basis if item else None,
+            "url": item.url if item else None,
+        },
+    }
+
+
+def target_of(session: Session, evidence: Evidence) -> dict[str, Any]:
+    """What accepting would change: a measure, an agreement (and its next step), a project, or a new entry."""
+    fact = evidence.fact or {}
+    if evidence.measure_id is not None:
+        measure = session.get_one(Measure, evidence.measure_id)
+        return {
+            "type": "measure",
+            "id": measure.id,
+            "number": measure.number,
+            "title": measure.title,
+            "status": measure.status,
+        }
+    if evidence.agreement_id is not None:
+        agreement = session.get_one(Agreement, evidence.agreement_id)
+        out: dict[str, Any] = {
+            "type": "agreement",
+            "id": agreement.id,
+            "title": agreement.title,
+            "status": agreement.status,
+        }
+        if fact.get("to"):
+            out.update(to=fact["to"], on=fact.get("on"))
+        return out
+    if evidence.project_id is not None:
+        project = session.get_one(Project, evidence.project_id)
+        return {"type": "project", "id": project.id, "title": project.title, "stage": project.stage}
+    doc = fact.get("document") or {}
+    return {
+        "type": "agreement",
+        "id": None,
+        "new": True,
+        "kind": doc.get("type"),
+        "status": doc.get("status"),
+        "parties": fact.get("parties") or doc.get("countries") or [],
+        "signed_on": fact.get("on"),
+        "title": fact.get("title"),
+        "sectors": fact.get("sectors") or [],
+        "location": fact.get("location"),
+    }
 
 
 def _proposal(session: Session, evidence_id: int) -> Evidence:

@@ -19,15 +19,17 @@ from sqlalchemy.exc import IntegrityError
 
 from accord.ingest.feeds import FeedError, parse_feed
 from accord.ingest.fetch import Fetcher, FetchError, Policy
+from accord.ingest.propose_model import dating_of
 from accord.ingest.store import AlreadyStored, Catalog, PageState, Prepared, check, remember_page, save
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
 from accord.news import UnreadableInput, extract_article, read_bytes
+from accord.news.kyrgyz import extract_kyrgyz
 from accord.store.base import utcnow
 from accord.store.db import Database
 from accord.store.models import FetchedPage, FetchFailure, NewsSource
 
 SUFFIXES = (".txt", ".html", ".htm", ".md")
-LANGUAGES = {"ky": "in Kyrgyz", "other": "in another language (not Cyrillic)"}
+LANGUAGES = {"other": "in another language (not Cyrillic)"}
 
 
 class Progress(Protocol):
@@ -290,20 +292,24 @@ class Ingestor:
                     remember_page(session, page)
             return "duplicate"
         lang = language(article.text)
-        if lang != "ru":
-            raise UnreadableInput(f"item is {LANGUAGES.get(lang or '', 'without words')}, not Russian")
-        extraction = extract_article(article).to_dict()
-        day = _date(extraction.get("date")) or published
+        if lang == "ru":
+            extraction = extract_article(article).to_dict()
+        elif lang == "ky":  # kept and searchable; only its states and officials are read
+            extraction = extract_kyrgyz(article).to_dict()
+        else:
+            raise UnreadableInput(f"item is {LANGUAGES.get(lang or '', 'without words')}, not Russian or Kyrgyz")
+        dating = dating_of(extraction, published, article.text)
         prepared = Prepared(
             key=key,
             text=article.text,
             text_hash=digest,
-            title=article.title or extraction.get("title"),
+            title=extraction.get("title") or article.title,
             outlet=_outlet(key, label),
             language=lang,
             extraction=extraction,
-            day=day,
+            day=dating.day,
             page=page,
+            date_basis=dating.basis.value if dating.basis else None,
         )
         catalog = self.catalog()
         try:
@@ -347,13 +353,6 @@ def _unexpected(exc: Exception) -> str:
     """A failure nobody foresaw, named for the log (the item is retried on the next run)."""
     first = (str(exc) or "").splitlines()[0][:200] if str(exc) else ""
     return f"cannot process the item: {exc.__class__.__name__}" + (f": {first}" if first else "")
-
-
-def _date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _outlet(key: str, label: str) -> str | None:

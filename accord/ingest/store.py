@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from accord.domain.kinds import EvidenceState
 from accord.ingest.events import add_participants, find_same_event, new_event
-from accord.ingest.lemmas import content_lemmas
-from accord.ingest.propose import ItemFacts, Proposal, Record, propose
+from accord.ingest.propose import propose
+from accord.ingest.propose_load import item_facts, load_record
+from accord.ingest.propose_model import DateBasis, Dating, Proposal, Record
 from accord.ingest.resolve import Name, OrgIndex, PersonIndex, office_body, same_office
 from accord.store.base import utcnow
 from accord.store.models import (
@@ -46,7 +47,7 @@ class Catalog:
         return cls(
             PersonIndex.load(session),
             OrgIndex.load(session),
-            Record.load(session),
+            load_record(session),
             frozenset(session.scalars(select(Country.code))),
         )
 
@@ -74,6 +75,7 @@ class Prepared:
     extraction: dict[str, Any]
     day: date | None
     page: PageState | None = None
+    date_basis: str | None = None
 
 
 @dataclass
@@ -126,16 +128,13 @@ def save(session: Session, catalog: Catalog, item: Prepared) -> Saved:
             row.event = event
     if event is not None:
         add_participants(event, participants)
-    facts = ItemFacts(
-        day=item.day,
-        title=title,
-        extraction=item.extraction,
-        lemmas=frozenset(content_lemmas(item.text)),
-        orgs=frozenset(found_orgs),
-        org_labels=catalog.orgs.labels,
-    )
+    dating = Dating(item.day, DateBasis(item.date_basis) if item.date_basis else None)
+    facts = item_facts(item.text, item.title, item.extraction, dating, found_orgs, catalog.orgs.labels)
     session.flush()
-    proposals = [p for p in propose(catalog.record, facts) if not _already_proposed(session, row, p)]
+    # a Kyrgyz item is read for its states and officials only: too little to propose evidence from
+    outcome = propose(catalog.record, facts) if item.language == "ru" else None
+    row.proposal_notes = (outcome.notes or None) if outcome else None
+    proposals = [p for p in (outcome.proposals if outcome else []) if not _already_proposed(session, row, p)]
     for p in proposals:
         session.add(
             Evidence(
@@ -203,6 +202,7 @@ def _item_row(session: Session, item: Prepared, existing_id: int | None) -> Sour
     row.language = item.language
     row.extraction = item.extraction
     row.published_on = item.day
+    row.date_basis = item.date_basis if item.day else None
     row.fetched_at = utcnow()
     session.flush()
     return row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -116,17 +117,21 @@ def test_faults_in_a_feed_are_recorded_and_the_run_goes_on(example_db: Database,
         ],
     )
     summary = ingest(example_db, feed)
-    assert summary.new == 1 and summary.exit_code == 0
+    assert summary.new == 2 and summary.exit_code == 0  # the Russian item and the Kyrgyz one
     reasons = {f["source"].rsplit("/", 1)[-1]: f["error"] for f in summary.failed}
     assert reasons == {
-        "english": "item is in another language (not Cyrillic), not Russian",
-        "kyrgyz": "item is in Kyrgyz, not Russian",
+        "english": "item is in another language (not Cyrillic), not Russian or Kyrgyz",
         "gone": "HTTP 404 Not Found",
         "error": "HTTP 500 Internal Server Error",
         "image.png": "not a news page or feed: content type image/png",
     }
     with example_db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(FetchFailure)) == 5
+        assert session.scalar(select(func.count()).select_from(FetchFailure)) == 4
+        kyrgyz = session.scalars(select(SourceItem).where(SourceItem.language == "ky")).one()
+        assert kyrgyz.title.startswith("Беларусь менен Кыргызстан") and kyrgyz.published_on == date(2026, 11, 20)
+        assert kyrgyz.extraction["countries"] == ["BY", "KG"] and kyrgyz.extraction["events"] == []
+        assert kyrgyz.extraction["extra"]["language"] == "ky"
+        assert session.scalar(select(func.count()).select_from(Evidence).where(Evidence.source_item_id == kyrgyz.id)) == 0
 
 
 def test_when_every_source_fails_the_exit_code_is_2(

@@ -29,7 +29,9 @@ def prepared(key: str, text: str, day: date, persons: list[dict[str, Any]], **fa
         "sectors": [],
         **facts,
     }
-    return Prepared(key, text, text_hash(text), text.splitlines()[0], None, "ru", extraction, day)
+    return Prepared(
+        key, text, text_hash(text), text.splitlines()[0], None, "ru", extraction, day, date_basis="header"
+    )
 
 
 def write(db: Database, item: Prepared) -> None:
@@ -63,6 +65,7 @@ def test_a_revision_keeps_decided_evidence_and_remakes_open_proposals(example_db
     facts = {
         "sectors": ["industry"],
         "documents": [{"type": "contract", "countries": ["BY", "KG"], "until": None, "status": "signed"}],
+        "events": [{"type": "signing", "countries": ["BY", "KG"], "location": "Минск"}],
     }
     write(example_db, prepared("https://n.by/lifts", text, date(2026, 11, 3), [], **facts))
     with example_db.reading() as session:
