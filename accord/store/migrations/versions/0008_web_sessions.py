@@ -1,7 +1,7 @@
 """web sessions: signed-in browser sessions kept server-side, so that they can be ended
 
-Revision ID: 0007_web_sessions
-Revises: 0006_illustrative_rates
+Revision ID: 0008_web_sessions
+Revises: 0007_item_dating
 Create Date: 2026-12-03
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import accord.store.base
 
-revision = "0007_web_sessions"
-down_revision = "0006_illustrative_rates"
+revision = "0008_web_sessions"
+down_revision = "0007_item_dating"
 branch_labels = None
 depends_on = None
 
