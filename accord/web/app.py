@@ -77,6 +77,7 @@ def create_app(
         max_age=12 * 3600,
     )
     app.add_middleware(DropEmptyQuery)
+    app.add_middleware(SecurityHeaders, https=secure)
     proxies = env.trusted_proxies if trusted_proxies is None else trusted_proxies
     if proxies:  # the client address (login throttling) comes from X-Forwarded-For only through these
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(proxies))
@@ -123,6 +124,46 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": Invalidities, "description": "invalid input: each error names where"},
     503: {"model": Problem, "description": "the database is unavailable; nothing was saved"},
 }
+
+
+#: scripts only from this site and no inline ones; plotly sets inline styles, so styles may be inline
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+       "frame-ancestors 'none'")
+
+
+class SecurityHeaders:
+    """The headers every answer carries: CSP, no framing, no sniffing, no caching of the record."""
+
+    def __init__(self, app: Any, https: bool = False) -> None:
+        self.app = app
+        self.headers = [
+            (b"content-security-policy", CSP.encode()),
+            (b"x-frame-options", b"DENY"),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"same-origin"),
+            (b"cross-origin-opener-policy", b"same-origin"),
+            (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
+        ]
+        if https:
+            self.headers.append((b"strict-transport-security", b"max-age=31536000"))
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith(("/static/", "/static-vendor/"))
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in self.headers if n not in present]
+                if not static and b"cache-control" not in present:
+                    extra.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class DropEmptyQuery:
