@@ -117,6 +117,7 @@ class Invalidities(BaseModel):
 
 #: the refusals any API operation may answer, each documented in the schema
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "the body could not be read (not JSON, or not the declared encoding)"},
     401: {"model": Problem, "description": "no valid token or session"},
     403: {"model": Problem, "description": "the caller's role or scope does not allow it"},
     404: {"model": Problem, "description": "no such record"},
@@ -180,6 +181,10 @@ class DropEmptyQuery:
 
 
 def is_api(request: Request) -> bool:
+    """JSON errors for the API: its paths, and any operation the OpenAPI schema lists (the report file too)."""
+    route = request.scope.get("route")
+    if isinstance(route, APIRoute) and route.include_in_schema:
+        return True
     return request.url.path.startswith("/api/")
 
 
