@@ -33,7 +33,11 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return data.decode("cp1251")
+    except UnicodeDecodeError as exc:  # a byte cp1251 leaves undefined (0x98): neither encoding
+        raise TableError(f"the file is neither UTF-8 nor cp1251 text (byte {exc.start + 1} cannot be read)") from None
 
 
 def delimiter_of(header: str) -> str:
