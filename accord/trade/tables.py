@@ -54,14 +54,17 @@ def read_csv_text(text: str) -> Table:
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         raise TableError("the file is empty or has no header row")
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(lines[0]))
-    header = [norm_header(h) for h in next(reader)]
-    table = Table(header)
-    for number, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
-        table.rows.append((number, row))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(lines[0]))
+    try:
+        header = [norm_header(h) for h in next(reader)]
+        table = Table(header)
+        for number, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
+            table.rows.append((number, row))
+    except csv.Error as exc:  # a stray quote or line break the CSV rules do not allow
+        raise TableError(f"line {reader.line_num}: not readable as CSV ({exc})") from None
     return table
 
 
