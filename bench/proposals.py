@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import tempfile
 from collections import Counter
@@ -222,6 +223,58 @@ def sweep(
     return "\n".join(rows), scored
 
 
+MODELS = {"measure": "measure", "agreement": "agreement", "project": "project", None: "new_agreement"}
+
+
+def fit(record: Record, items: dict[str, ItemFacts], labels: dict[str, Any], names: Names, l2: float) -> str:
+    """Logistic weights fitted on the tuning part's candidates (L2-regularised), beside the shipped ones."""
+    samples: dict[str, list[tuple[dict[str, float], bool]]] = {m: [] for m in MODELS.values()}
+    for name, f in items.items():
+        if labels[name]["part"] != "tune":
+            continue
+        open_labels = list(labels[name]["accept"])
+        for p in candidates(record, f):
+            label = next((a for a in open_labels if _matches(names.made(p), a)), None)
+            if label is not None:
+                open_labels.remove(label)
+            samples[MODELS[p.target]].append((p.features, label is not None))
+    out = []
+    for model, rows in samples.items():
+        shipped = getattr(WEIGHTS, model)
+        bias, weights = _logistic(rows, list(shipped.weights), l2)
+        out.append(f"  {model}: {len(rows)} candidates, {sum(ok for _, ok in rows)} right")
+        out.append(f"    {'bias':14} shipped {shipped.bias:6.2f}  fitted {bias:6.2f}")
+        for feature in shipped.weights:
+            out.append(
+                f"    {feature:14} shipped {shipped.weights[feature]:6.2f}  fitted {weights[feature]:6.2f}"
+            )
+    return "\n".join(out)
+
+
+def _logistic(
+    rows: list[tuple[dict[str, float], bool]],
+    names: list[str],
+    l2: float,
+    steps: int = 4000,
+    rate: float = 0.5,
+) -> tuple[float, dict[str, float]]:
+    """Plain gradient descent on the mean log loss, the weights (not the bias) held towards zero."""
+    bias, weights = 0.0, dict.fromkeys(names, 0.0)
+    n = max(len(rows), 1)
+    for _ in range(steps):
+        grad_b, grad = 0.0, dict.fromkeys(names, 0.0)
+        for features, ok in rows:
+            z = bias + sum(weights[k] * v for k, v in features.items())
+            error = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))) - float(ok)
+            grad_b += error / n
+            for k, v in features.items():
+                grad[k] += error * v / n
+        bias -= rate * grad_b
+        for k in names:
+            weights[k] -= rate * (grad[k] + l2 * weights[k] / n)
+    return bias, weights
+
+
 def calibration(scored: Iterable[tuple[float, bool]]) -> str:
     bands = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01)]
     rows = [f"  {'score':>11} {'candidates':>10} {'right':>5} {'share right':>11}"]
@@ -255,6 +308,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--part", choices=("tune", "blind", "all"), default="all")
     parser.add_argument("--show", metavar="ITEM", help="candidates and notes of one item")
+    parser.add_argument(
+        "--fit", action="store_true", help="fit the weights on the tuning part and print them"
+    )
+    parser.add_argument("--l2", type=float, default=2.0, help="how strongly --fit holds weights towards zero")
     parser.add_argument("--verbose", action="store_true", help="list the wrong and the missed proposals")
     parser.add_argument("--keep", type=Path, help="keep the database here (and reuse it if it exists)")
     args = parser.parse_args()
@@ -273,6 +330,14 @@ def main() -> None:
         names = Names(db)
         if args.show:
             show(db, labels, names, args.show)
+            return
+        if args.fit:
+            for from_labels in (False, True):
+                record, items = facts(db, labels, from_labels)
+                how = "labelled dates" if from_labels else "reader's dates"
+                print(
+                    f"weights fitted on the tuning part, {how}:\n{fit(record, items, labels, names, args.l2)}"
+                )
             return
         parts = ("tune", "blind") if args.part == "all" else (args.part,)
         queue = stored(db, names) if fresh else None

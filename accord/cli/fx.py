@@ -13,13 +13,15 @@ import typer
 from rich.table import Table
 
 from accord.cli.common import AS_OPTION, actor, console, errors, fail, open_database, parse_day
+from accord.cli.roadmap_io import REFUSED
 from accord.fx import http, sources
 from accord.fx.csvfile import read_rates
 from accord.fx.rates import RateNotFound
 from accord.fx.store import convert, coverage, save_rates
 from accord.fx.update import update_source
+from accord.io.cells import parse_decimal
+from accord.io.table_files import TableFileError, check_path
 from accord.store.db import Database
-from accord.trade.tables import TableError, parse_decimal
 
 fx_app = typer.Typer(help="Official exchange rates (NBRB, NBKR, ECB): fetch, import, convert.", no_args_is_help=True)
 
@@ -82,16 +84,18 @@ def import_rates(
     as_user: str | None = AS_OPTION,
 ) -> None:
     """Load official rates from a file (for networks with no internet access)."""
-    if not file.is_file():
-        fail(f"{file}: no such file")
+    try:
+        check_path(file)
+    except TableFileError as exc:
+        fail(str(exc), REFUSED)
     try:
         rates, problems = read_rates(file)
-    except TableError as exc:
-        fail(f"{file}: {exc}")
+    except TableFileError as exc:
+        fail(f"{exc}; nothing was imported", REFUSED)
     for problem in problems:
         errors.print(f"  {problem}", highlight=False, soft_wrap=True)
     if problems and not skip_bad:
-        fail(f"{file}: nothing was imported, {len(problems)} problem(s) listed above (--skip-bad imports the rest)")
+        fail(f"{file}: nothing was imported, {len(problems)} problem(s) listed above (--skip-bad imports the rest)", REFUSED)
     with database() as db, db.transaction(actor=actor(as_user), reason=f"fx import {file.name}") as session:
         saved = save_rates(session, rates)
     skipped = f", {len({p.row for p in problems})} bad row(s) skipped" if problems else ""

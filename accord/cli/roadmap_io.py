@@ -12,10 +12,12 @@ import typer
 
 from accord.cli.common import AS_OPTION, actor, console, errors, fail, open_database
 from accord.io import roadmap_export
-from accord.io.roadmap_sync import ImportRefused, apply
-from accord.io.roadmap_table import parse_table
-from accord.io.table_files import TableFileError, read_table
+from accord.io.roadmap_sync import ImportRefused, import_table
+from accord.io.table_files import TableFileError, check_path, iter_table
 from accord.store.progress import default_roadmap
+
+#: the exit code of an import that refused its file (nothing was written)
+REFUSED = 2
 
 import_app = typer.Typer(help="Load data from files (roadmap tables, trade figures).", no_args_is_help=True)
 export_app = typer.Typer(help="Write data out as files.", no_args_is_help=True)
@@ -29,16 +31,17 @@ class ExportFormat(StrEnum):
 
 @import_app.command("roadmap")
 def import_roadmap(
-    file: Path = typer.Argument(..., help="an .xlsx or .csv table: № | Направление | Мероприятие | Ответственные (XX) …"),
+    file: Path = typer.Argument(
+        ..., help="an .xlsx, .csv or .docx table: № | Направление | Мероприятие | Ответственные (XX) …"
+    ),
     roadmap: str | None = typer.Option(None, help="roadmap code (default: the first)"),
     as_user: str | None = AS_OPTION,
 ) -> None:
     """Create and update measures from a table; all or nothing, every change audited."""
     try:
-        rows = read_table(file)
+        check_path(file)  # a folder, a missing, empty or unreadable file is refused before the database is opened
     except TableFileError as exc:
-        fail(str(exc))
-    table = parse_table(rows)
+        fail(str(exc), REFUSED)
     db = open_database()
     who = actor(as_user)
     try:
@@ -46,15 +49,25 @@ def import_roadmap(
             target = default_roadmap(session, roadmap)
             if target is None:
                 fail("there is no roadmap to import into: run `accord demo --load` or create one first")
-            result = apply(session, table, target, who, date.today())
+            result = import_table(session, iter_table(file), target, who, date.today())
+    except TableFileError as exc:
+        fail(f"{exc}; nothing was imported", REFUSED)
     except ImportRefused as exc:
-        errors.print(f"[bold red]{file}: nothing was imported, {len(exc.problems)} problem(s):[/]", highlight=False)
+        errors.print(
+            f"[bold red]{file}: nothing was imported, {len(exc.problems)} problem(s):[/]", highlight=False
+        )
         for problem in exc.problems:
             errors.print(f"  {problem}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(REFUSED) from None
+    finally:
+        db.dispose()
     console.print(
         f"{file}: {len(result.created)} created, {len(result.updated)} updated, {len(result.unchanged)} unchanged"
-        + (f" (updated: {', '.join(result.updated)})" if result.updated else ""),
+        + (
+            f" (updated: {', '.join(result.updated[:50])}{' …' if len(result.updated) > 50 else ''})"
+            if result.updated
+            else ""
+        ),
         highlight=False,
     )
 
@@ -62,7 +75,9 @@ def import_roadmap(
 @export_app.command("roadmap")
 def export_roadmap(
     format: ExportFormat = typer.Option(ExportFormat.xlsx, "--format", "-f", help="xlsx, csv or json"),
-    output: Path | None = typer.Option(None, "-o", "--output", help="file to write (csv and json default to stdout)"),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="file to write (csv and json default to stdout)"
+    ),
     roadmap: str | None = typer.Option(None, help="roadmap code (default: the first)"),
 ) -> None:
     """Write the roadmap table in the layout ministries use."""

@@ -13,13 +13,14 @@ from rich.table import Table
 
 from accord.cli.common import AS_OPTION, actor, console, errors, fail, parse_day
 from accord.cli.fx import database
-from accord.cli.roadmap_io import export_app, import_app
+from accord.cli.roadmap_io import REFUSED, export_app, import_app
+from accord.domain.codes import is_currency
 from accord.fx.rates import money
+from accord.io.cells import parse_decimal
+from accord.io.table_files import TableFileError, check_path
 from accord.store.progress import default_roadmap
-from accord.trade.codes import is_currency
 from accord.trade.importer import export_rows, import_file, write_csv, write_xlsx
 from accord.trade.summary import Figure, Reported, TradeSummary, trade_summary
-from accord.trade.tables import TableError, parse_decimal
 from accord.trade.targets import TargetError, set_target
 
 trade_app = typer.Typer(help="Bilateral trade: figures as each side reports them, turnover, target.", no_args_is_help=True)
@@ -32,17 +33,19 @@ def import_trade(
     as_user: str | None = AS_OPTION,
 ) -> None:
     """Load trade flows; a file with errors imports nothing unless --skip-bad."""
-    if not file.is_file():
-        fail(f"{file}: no such file")
+    try:
+        check_path(file)
+    except TableFileError as exc:
+        fail(str(exc), REFUSED)
     try:
         with database() as db, db.transaction(actor=actor(as_user), reason=f"import {file.name}") as session:
             report = import_file(session, file, skip_bad)
-    except TableError as exc:
-        fail(f"{file}: {exc}")
+    except TableFileError as exc:
+        fail(f"{exc}; nothing was imported", REFUSED)
     for problem in report.errors:
         errors.print(f"  {problem}", highlight=False, soft_wrap=True)
     if not report.written:
-        fail(f"{file}: nothing was imported, {len(report.errors)} problem(s) listed above (--skip-bad imports the rest)")
+        fail(f"{file}: nothing was imported, {len(report.errors)} problem(s) listed above (--skip-bad imports the rest)", REFUSED)
     skipped = f", {report.skipped} bad row(s) skipped" if report.errors else ""
     console.print(
         f"{file}: {report.added} added, {report.changed} corrected, {report.unchanged} unchanged{skipped}",

@@ -11,11 +11,13 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from accord.domain.codes import is_currency
 from accord.fx import sources
 from accord.fx.rates import Rate
-from accord.trade.codes import is_currency
-from accord.trade.flows import RowError
-from accord.trade.tables import TableError, parse_decimal, read_table
+from accord.io.cells import parse_decimal
+from accord.io.problems import TableProblem
+from accord.io.records import read_records
+from accord.io.table_files import TableFileError
 
 COLUMNS = ["date", "currency", "rate", "scale", "source"]
 
@@ -27,15 +29,17 @@ def parse_date(text: str) -> date:
     return date.fromisoformat(raw)
 
 
-def check_rate_rows(rows: Iterable[tuple[int, dict[str, str]]]) -> tuple[list[Rate], list[RowError]]:
+def check_rate_rows(rows: Iterable[tuple[int, dict[str, str]]]) -> tuple[list[Rate], list[TableProblem]]:
     rates: list[Rate] = []
-    errors: list[RowError] = []
+    errors: list[TableProblem] = []
     seen: dict[tuple[str, date, str], int] = {}
     for number, raw in rows:
-        row_errors: list[RowError] = []
+        row_errors: list[TableProblem] = []
 
-        def bad(column: str, message: str, number: int = number, row_errors: list[RowError] = row_errors) -> None:
-            row_errors.append(RowError(number, column, message))
+        def bad(
+            column: str, message: str, number: int = number, row_errors: list[TableProblem] = row_errors
+        ) -> None:
+            row_errors.append(TableProblem(number, column, message))
 
         on = None
         try:
@@ -67,16 +71,20 @@ def check_rate_rows(rows: Iterable[tuple[int, dict[str, str]]]) -> tuple[list[Ra
         assert on is not None and rate is not None
         key = (source, on, currency)
         if key in seen:
-            errors.append(RowError(number, "date", f"duplicate of row {seen[key]}: {source} {currency} on {on}"))
+            errors.append(
+                TableProblem(number, "date", f"duplicate of row {seen[key]}: {source} {currency} on {on}")
+            )
             continue
         seen[key] = number
         rates.append(Rate(source, on, currency, sources.SOURCES[source].home, rate, scale))
     return rates, errors
 
 
-def read_rates(path: Path) -> tuple[list[Rate], list[RowError]]:
-    table = read_table(path)
+def read_rates(path: Path) -> tuple[list[Rate], list[TableProblem]]:
+    table = read_records(path)
     missing = table.missing([c for c in COLUMNS if c != "scale"])
     if missing:
-        raise TableError(f"missing column(s) {', '.join(missing)}; the header must name {','.join(COLUMNS)}")
+        raise TableFileError(
+            f"{path}: missing column(s) {', '.join(missing)}; the header must name {','.join(COLUMNS)}"
+        )
     return check_rate_rows(table.rows)

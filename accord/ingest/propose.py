@@ -34,6 +34,7 @@ from accord.ingest.propose_model import (
     ItemFacts,
     MeasureView,
     Outcome,
+    ProjectView,
     Proposal,
     ProposalKind,
     Record,
@@ -190,11 +191,13 @@ def _measure_df(record: Record) -> Counter[str]:
 
 
 def topic(
-    record: Record, entry: frozenset[str], text: frozenset[str], weights: Weights = WEIGHTS
+    record: Record, entry: frozenset[str], text: frozenset[str], weights: Weights = WEIGHTS, thin: bool = True
 ) -> tuple[float, list[str]]:
     """The idf-weighted share of an entry's subject stems found in a text, and the stems shared.
 
-    Words that only name a direction count for ``weights.sector_word`` of their rarity."""
+    Words that only name a direction count for ``weights.sector_word`` of their rarity, and a
+    subject of one or two words never reaches a full share (``weights.subject_prior``) unless ``thin``
+    is false: an agreement's title is short, and its one subject word is what tells it apart."""
     subject = entry - GENERIC_STEMS
     if not subject:
         return 0.0, []
@@ -204,7 +207,7 @@ def topic(
     def weight(s: str) -> float:
         return rarity.get(s, top) * (weights.sector_word if s in SECTOR_STEMS else 1.0)
 
-    total = sum(weight(s) for s in subject)
+    total = sum(weight(s) for s in subject) + (weights.subject_prior if thin else 0.0)
     shared = sorted(subject & text)
     return sum(weight(s) for s in shared) / total, shared
 
@@ -262,7 +265,9 @@ def for_measures(
         parts.append(item.dating.describe() + (f", after its deadline {m.due}" if late else ""))
         kind = ProposalKind.MEASURE_PROGRESS if m.status == "planned" else ProposalKind.MEASURE_EVIDENCE
         reason = f"measure {m.number} «{_short(m.title)}»: " + "; ".join(parts)
-        proposal = Proposal("measure", m.id, kind.value, round(score, 3), reason, {"status": m.status})
+        proposal = Proposal(
+            "measure", m.id, kind.value, round(score, 3), reason, {"status": m.status}, features
+        )
         out.append((proposal, m, len(m.phrases & item.phrases) / max(len(m.phrases), 1)))
     return sorted(_without_twins(out), key=lambda p: -p.score)
 
@@ -329,7 +334,7 @@ def _same_document(
         return False
     if not _between(links, a.parties):
         return False
-    if topic(record, a.stems, item.stems, weights)[0] >= weights.same_document:
+    if topic(record, a.stems, item.stems, weights, thin=False)[0] >= weights.same_document:
         return True
     day = item.dating.day
     return (
@@ -351,8 +356,8 @@ def _agreement(
 ) -> Proposal | None:
     day = item.dating.day
     assert day is not None
-    share, shared = topic(record, a.stems, item.stems, weights)
-    lead_share, _ = topic(record, a.stems, item.lead_stems, weights)
+    share, shared = topic(record, a.stems, item.stems, weights, thin=False)
+    lead_share, _ = topic(record, a.stems, item.lead_stems, weights, thin=False)
     fact: dict[str, Any] = {"document": doc}
     parts = [f"same kind ({a.kind})"]
     if shared:
@@ -403,7 +408,7 @@ def _agreement(
     parts.append("parties " + _pair_label(doc_parties or a.parties))
     score = weights.agreement.score(features)
     reason = f"agreement «{_short(a.title)}»: " + "; ".join(parts)
-    return Proposal("agreement", a.id, kind.value, round(score, 3), reason, fact)
+    return Proposal("agreement", a.id, kind.value, round(score, 3), reason, fact, features)
 
 
 def _new_agreement(
@@ -443,7 +448,7 @@ def _new_agreement(
         "sectors": sorted(item.extraction.get("sectors") or []),
         "location": _location(item.extraction),
     }
-    return Proposal(None, None, ProposalKind.NEW_AGREEMENT.value, round(score, 3), reason, fact)
+    return Proposal(None, None, ProposalKind.NEW_AGREEMENT.value, round(score, 3), reason, fact, features)
 
 
 def _roadmap_of(record: Record, doc_parties: frozenset[str], links: list[Link]) -> RoadmapView | None:
@@ -486,7 +491,7 @@ def for_projects(
         lead_share, _ = topic(record, p.stems, item.lead_stems, weights)
         region = bool(p.region and p.region <= item.stems)
         features = {
-            "companies": min(1.0, len(companies) / max(len(p.companies), 1)),
+            "companies": _companies_share(record, p, item.orgs),
             "topic": share,
             "lead_topic": lead_share,
             "region": 1.0 if region else 0.0,
@@ -504,10 +509,22 @@ def for_projects(
         parts.append(item.dating.describe())
         reason = f"project «{_short(p.title)}»: " + "; ".join(parts)
         out.append(
-            Proposal("project", p.id, ProposalKind.PROJECT_EVIDENCE.value, round(score, 3), reason, {})
+            Proposal(
+                "project", p.id, ProposalKind.PROJECT_EVIDENCE.value, round(score, 3), reason, {}, features
+            )
         )
     out.sort(key=lambda p: -p.score)
     return out
+
+
+def _companies_share(record: Record, project: ProjectView, named: frozenset[int]) -> float:
+    """The share of a project's companies the item names, a company in several projects counting
+    for a part: «МТЗ» alone does not tell the machinery supplies from the assembly plant."""
+    if not project.companies:
+        return 0.0
+    projects_of: Counter[int] = Counter(c for p in record.projects for c in p.companies)
+    found = sum(1.0 / projects_of[c] for c in project.companies & named)
+    return found / len(project.companies)
 
 
 def _short(text: str, size: int = 60) -> str:

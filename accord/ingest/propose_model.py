@@ -199,6 +199,8 @@ class Proposal:
     score: float
     reason: str
     fact: dict[str, Any]
+    #: the features the score was computed from (for the benchmark and for anyone asking why)
+    features: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 @dataclass

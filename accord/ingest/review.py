@@ -159,7 +159,13 @@ def accept(session: Session, evidence_id: int, actor: str, note: str | None = No
     """
     evidence = _proposal(session, evidence_id)
     audit.bind(session, actor, f"evidence {evidence.id}: {_source_label(evidence)}")
-    day = evidence.on or (evidence.source_item.published_on if evidence.source_item else None) or date.today()
+    reported = evidence.on or (evidence.source_item.published_on if evidence.source_item else None)
+    if evidence.proposal == "new_agreement" and reported is None and not (evidence.fact or {}).get("on"):
+        raise ReviewError(
+            f"proposal {evidence_id} has no signing date (its item is undated): add the entry by hand"
+        )
+    # a progress note from an undated item is dated the day a person confirmed it, never as the item's date
+    day = reported or date.today()
     notes = [note] if note else []
     if evidence.measure_id is not None:
         _measure(session, evidence, actor, day)

@@ -1,7 +1,7 @@
 """Writing the roadmap back out in the table layout it came in: .xlsx, .csv, JSON.
 
 Export then import of the same file changes nothing: cells are written exactly
-as the reader reads them.
+as the reader reads them, and no cell is ever a formula (see `accord.io.cells`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from accord.domain.status import MEASURE_STATUS_RU, MeasureStatus
+from accord.io.cells import append_row, guard_csv
 from accord.io.roadmap_table import export_headers
 from accord.store.models import Measure, Roadmap
 from accord.store.progress import measures_of
@@ -42,9 +43,9 @@ def table(session: Session, roadmap: Roadmap) -> tuple[list[str], list[list[str]
 def to_csv(session: Session, roadmap: Roadmap) -> str:
     headers, rows = table(session, roadmap)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # CRLF: a CR inside a cell is then quoted too
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([guard_csv(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
@@ -90,19 +91,19 @@ def write_xlsx(session: Session, roadmap: Roadmap, stream: io.BufferedIOBase | i
     book = Workbook()
     sheet = book.active
     sheet.title = "Дорожная карта"
-    sheet.append([roadmap.title])
+    append_row(sheet, [roadmap.title])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([ILLUSTRATIVE_RU if roadmap.illustrative else ""])
+    append_row(sheet, [ILLUSTRATIVE_RU if roadmap.illustrative else ""])
     if roadmap.illustrative:
         sheet["A2"].font = Font(italic=True, color="9C5700")
-    sheet.append(headers)
+    append_row(sheet, headers)
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE6F0")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     widths = {"№": 7, "Направление": 22, "Мероприятие": 60, "Срок": 16, "Статус": 14}
     for index, header in enumerate(headers, start=1):
         letter = sheet.cell(row=header_row, column=index).column_letter

@@ -16,8 +16,10 @@ from accord.news.reader import Article, UnreadableInput, read_bytes, read_path
 
 
 def extract_article(article: Article, models: Models | None = None) -> Extraction:
-    """Extract from an ``Article`` (its ``source`` becomes the output's ``source``)."""
-    return extract(article.text, source=article.source, models=models)
+    """Extract from an ``Article`` (its ``source`` becomes the output's ``source``; a page's own
+    headline and date are taken as given)."""
+    return extract(article.text, source=article.source, models=models, date=article.date,
+                   date_basis=article.date_basis, title=article.title)
 
 
 def extract_bytes(data: bytes, source: str, content_type: str | None = None) -> dict[str, Any]:

@@ -164,6 +164,7 @@ class Extraction:
     source: str | None
     date: str | None = None
     title: str | None = None
+    date_basis: str | None = None  # metadata, header, byline, dateline, sentence (estimated); None if undated
     countries: list[str] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -186,8 +187,7 @@ class Extraction:
             "figures": [f.to_dict() for f in self.figures],
             "quotes": [q.to_dict() for q in self.quotes],
         }
-        if self.extra:
-            out["extra"] = dict(self.extra)
+        out["extra"] = {"date_basis": self.date_basis if self.date else None, **self.extra}
         return out
 
 
@@ -215,6 +215,7 @@ class NewsDoc:
     source: str | None = None
     date: str | None = None
     title: str | None = None
+    date_basis: str | None = None
     body_start: int = 0
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)

@@ -100,6 +100,11 @@ class Models:
         """All readings of ``word`` (cached per word form)."""
         return self._parse(word)
 
+    def is_verb(self, word: str) -> bool:
+        """The word's likeliest reading is a verb form (finite, infinitive, short participle, gerund)."""
+        ps = self._parse(word)
+        return bool(ps) and bool(ps[0].tags & {"VERB", "INFN", "PRTS", "GRND"})
+
     def lemma(self, word: str) -> str:
         ps = self._parse(word)
         return ps[0].normal if ps else word.lower()

@@ -6,7 +6,7 @@ from accord.news.countries import country_index, decide_parties, find_country_me
 from accord.news.documents import find_documents
 from accord.news.events import find_events
 from accord.news.figures import find_figures
-from accord.news.header import normalise_text, read_header, split_header
+from accord.news.header import HEADER, normalise_text, read_front, split_header
 from accord.news.lexicon.leaders import LEADER_OFFICES, LEADERS
 from accord.news.model import Extraction, NewsDoc, Person
 from accord.news.names import norm
@@ -16,12 +16,24 @@ from accord.news.quotes import find_quotes
 from accord.news.sectors import find_sectors
 
 
-def build_doc(text: str, source: str | None, models: Models, date: str | None = None) -> NewsDoc:
-    """Run every stage and return the filled document."""
+def build_doc(
+    text: str,
+    source: str | None,
+    models: Models,
+    date: str | None = None,
+    date_basis: str | None = None,
+    title: str | None = None,
+) -> NewsDoc:
+    """Run every stage and return the filled document.
+
+    ``date``/``date_basis`` and ``title`` are what the page's own metadata says, when it says it."""
     text = normalise_text(text)
     header_date, text = split_header(text)
-    doc = NewsDoc(text=text, source=source, date=date or header_date)
-    read_header(doc)
+    if date is None and header_date is not None:
+        date, date_basis = header_date, HEADER
+    front = read_front(text, models.is_verb, date, date_basis, title)
+    doc = NewsDoc(text=front.text, source=source, date=front.date, title=front.title, body_start=front.body_start,
+                  date_basis=front.date_basis)
     doc.tokens, doc.sentences = models.segment(doc.text)
     doc.mentions = models.entities(doc.text, doc.tokens)
     find_country_mentions(doc, models)
@@ -97,6 +109,7 @@ def to_extraction(doc: NewsDoc) -> Extraction:
     return Extraction(
         source=doc.source,
         date=doc.date,
+        date_basis=doc.date_basis,
         title=doc.title,
         countries=list(doc.countries),
         persons=persons,
@@ -108,7 +121,14 @@ def to_extraction(doc: NewsDoc) -> Extraction:
     )
 
 
-def extract(text: str, source: str | None = None, models: Models | None = None) -> Extraction:
+def extract(
+    text: str,
+    source: str | None = None,
+    models: Models | None = None,
+    date: str | None = None,
+    date_basis: str | None = None,
+    title: str | None = None,
+) -> Extraction:
     """Read one news text and return what it says about interstate cooperation."""
-    doc = build_doc(text, source, models or get_models())
+    doc = build_doc(text, source, models or get_models(), date, date_basis, title)
     return to_extraction(doc)

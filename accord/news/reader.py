@@ -1,7 +1,8 @@
 """Reader layer: raw bytes (a file, a web page) → an ``Article`` the pipeline can read.
 
 Detects the encoding (UTF-8, UTF-8 with BOM, cp1251, KOI8-R) with charset-normalizer,
-reduces HTML to the headline and the article text with trafilatura, keeps a leading
+reduces HTML to the headline and the article text with trafilatura (the headline and the
+publication date from the page's own metadata when it has them), keeps a leading
 ``date YYYY-MM-DD`` header, and refuses empty, binary and over-size input with
 ``UnreadableInput`` whose ``reason`` the caller can record.
 """
@@ -29,7 +30,10 @@ class UnreadableInput(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A news item ready for extraction: plain text with the headline as its first line."""
+    """A news item ready for extraction: plain text with the headline as its first line.
+
+    ``title`` and ``date`` are what an HTML page's metadata states (``date_basis`` is then
+    "metadata"); a plain text has neither, the reader finds them in the text."""
 
     text: str
     source: str | None = None
@@ -37,6 +41,7 @@ class Article:
     date: str | None = None
     encoding: str | None = None
     content_type: str = "text/plain"
+    date_basis: str | None = None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -92,14 +97,20 @@ def _looks_binary(data: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
-def html_to_article(html: str) -> tuple[str | None, str]:
-    """Headline and main text of an HTML page (trafilatura; no regex parsing of HTML)."""
+def html_to_article(html: str) -> tuple[str | None, str, str | None]:
+    """Headline, main text and publication day of an HTML page (trafilatura and the page's own
+    metadata; no regex parsing of HTML)."""
     import trafilatura
 
+    from accord.news.page import page_meta
+
     body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
-    meta = trafilatura.extract_metadata(html)
-    title = meta.title.strip() if meta is not None and meta.title else None
-    return title, body.strip()
+    own = page_meta(html)
+    title = own.title
+    if title is None:
+        meta = trafilatura.extract_metadata(html)
+        title = meta.title.strip() if meta is not None and meta.title else None
+    return title, body.strip(), own.date
 
 
 def read_bytes(data: bytes, source: str | None = None, content_type: str | None = None) -> Article:
@@ -113,12 +124,12 @@ def read_bytes(data: bytes, source: str | None = None, content_type: str | None 
     text, encoding = decode(data)
     declared_html = (content_type or "").lower().startswith(("text/html", "application/xhtml"))
     is_html = bool(_HTML_HINT.search(data[:4096])) or (declared_html and re.search(rb"<[a-zA-Z!/]", data[:4096]))
-    title = None
+    title = date = None
     kind = "text/plain"
     if is_html:
         kind = "text/html"
         header = _HEADER.match(text)
-        title, body = html_to_article(text[header.end() :] if header else text)
+        title, body, date = html_to_article(text[header.end() :] if header else text)
         if not body and not title:
             raise UnreadableInput("HTML page has no article text")
         first, _, rest = body.partition("\n")
@@ -131,7 +142,8 @@ def read_bytes(data: bytes, source: str | None = None, content_type: str | None 
         raise UnreadableInput("input has no text")
     if not _CYRILLIC.search(text) and not re.search(r"[A-Za-z]{3,}", text):
         raise UnreadableInput("input has no words")
-    return Article(text=text, source=source, title=title, encoding=encoding, content_type=kind)
+    return Article(text=text, source=source, title=title, date=date, encoding=encoding, content_type=kind,
+                   date_basis="metadata" if date else None)
 
 
 def read_path(path: str | Path) -> Article:

@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from accord.io.cells import append_row, text_cell
 from accord.reports import labels as words
 from accord.reports import prose, tables
 from accord.reports.charts import charts_png
@@ -57,10 +58,10 @@ def cell_value(value: Any, column: Column) -> tuple[Any, bool]:
 
 def heading(sheet: Worksheet, text: str, lines: list[str] | None = None) -> int:
     """A sheet's heading and notes; returns the next free row."""
-    sheet.append([text])
+    append_row(sheet, [text], readable=False)
     sheet.cell(row=sheet.max_row, column=1).font = TITLE
     for line in lines or []:
-        sheet.append([line])
+        append_row(sheet, [line], readable=False)
     return sheet.max_row + 2
 
 
@@ -70,13 +71,13 @@ def write_table(
     """Header row at `start` (frozen, filtered), then the rows; returns the row after the table."""
     names = headers or [c.header for c in table.columns]
     for index, name in enumerate(names, start=1):
-        cell = sheet.cell(row=start, column=index, value=name)
+        cell = text_cell(sheet.cell(row=start, column=index), name, readable=False)
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
     marks = False
     for offset, values in enumerate(table.rows, start=1):
         for index, (column, value) in enumerate(zip(table.columns, values, strict=True), start=1):
             stored, illustrative = cell_value(value, column)
-            cell = sheet.cell(row=start + offset, column=index, value=stored)
+            cell = text_cell(sheet.cell(row=start + offset, column=index), stored, readable=False)
             if isinstance(stored, int | float | date) and column.kind in FORMATS:
                 cell.number_format = FORMATS[column.kind]
             foreign = tables.plain_value(value)
@@ -95,38 +96,40 @@ def write_table(
     sheet.auto_filter.ref = f"A{start}:{get_column_letter(len(names))}{max(filtered, start)}"
     after = last + 2
     if marks or table.has_marks:
-        sheet.cell(row=after, column=1, value=words.label("illustrative_xlsx", lang)).font = ILLUSTRATIVE
+        text_cell(
+            sheet.cell(row=after, column=1), words.label("illustrative_xlsx", lang), readable=False
+        ).font = ILLUSTRATIVE
         after += 1
     return after
 
 
 def notes(sheet: Worksheet, row: int, lines: list[str]) -> int:
     for line in lines:
-        sheet.cell(row=row, column=1, value=line)
+        text_cell(sheet.cell(row=row, column=1), line, readable=False)
         row += 1
     return row + 1
 
 
 def title_sheet(sheet: Worksheet, report: SessionReport) -> None:
     lang = report.lang
-    sheet.append([f"{words.label('report', lang)} {words.label('report_of', lang)}"])
+    append_row(sheet, [f"{words.label('report', lang)} {words.label('report_of', lang)}"], readable=False)
     sheet["A1"].font = BOLD
-    sheet.append([report.title.roadmap_title])
+    append_row(sheet, [report.title.roadmap_title], readable=False)
     sheet["A2"].font = TITLE
-    sheet.append([])
+    append_row(sheet, [], readable=False)
     for name, value in prose.title_lines(report):
-        sheet.append([name, value])
+        append_row(sheet, [name, value], readable=False)
         sheet.cell(row=sheet.max_row, column=1).font = BOLD
         sheet.cell(row=sheet.max_row, column=2).alignment = WRAP
-    sheet.append([])
+    append_row(sheet, [], readable=False)
     recorded = prose.status_note(report)
     if recorded:
-        sheet.append([recorded])
+        append_row(sheet, [recorded], readable=False)
     if report.title.illustrative:
-        sheet.append([words.label("illustrative_banner", lang)])
+        append_row(sheet, [words.label("illustrative_banner", lang)], readable=False)
         sheet.cell(row=sheet.max_row, column=1).font = WARNING
     if report.empty:
-        sheet.append([words.label("nothing_to_report", lang)])
+        append_row(sheet, [words.label("nothing_to_report", lang)], readable=False)
         sheet.cell(row=sheet.max_row, column=1).font = BOLD
     sheet.column_dimensions["A"].width = 32
     sheet.column_dimensions["B"].width = 90

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from accord.trade.tables import TableError
+from accord.io.table_files import TableFileError
 
 FLOW_CODES = {"X": "export", "M": "import"}
 SOURCE = "UN Comtrade"
@@ -35,19 +35,19 @@ def read_comtrade(text: str) -> list[tuple[int, dict[str, str]]]:
     try:
         document = json.loads(text, parse_float=str, parse_int=str)
     except ValueError as exc:
-        raise TableError(f"not valid JSON: {exc}") from exc
+        raise TableFileError(f"not valid JSON: {exc}") from exc
     if isinstance(document, dict):
         if document.get("error"):
-            raise TableError(f"the UN Comtrade answer reports an error: {document['error']}")
+            raise TableFileError(f"the UN Comtrade answer reports an error: {document['error']}")
         data = document.get("data")
     else:
         data = document
     if not isinstance(data, list):
-        raise TableError("not a UN Comtrade answer: no `data` list")
+        raise TableFileError("not a UN Comtrade answer: no `data` list")
     rows = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            raise TableError(f"record {number} of `data` is not an object")
+            raise TableFileError(f"record {number} of `data` is not an object")
         flow_code = _text(item.get("flowCode")).upper()
         row = {
             "reporter": _text(item.get("reporterISO") or item.get("reporterCode")),

@@ -1,7 +1,7 @@
 """A trade-flow row checked cell by cell: every problem is reported with its row and column.
 
 Rows come from CSV, XLSX or UN Comtrade JSON as text; this module turns them into
-`FlowRecord`s or `RowError`s and knows nothing of files or the database.
+`FlowRecord`s or `TableProblem`s and knows nothing of files or the database.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from accord.trade.codes import country_code, is_currency
+from accord.domain.codes import country_code, is_currency
+from accord.io.cells import parse_decimal
+from accord.io.problems import TableProblem
 from accord.trade.periods import Period, parse_period
-from accord.trade.tables import parse_decimal
 
 COLUMNS = ["reporter", "partner", "period", "flow", "commodity", "value", "currency", "source"]
 OPTIONAL = ["illustrative"]
@@ -56,30 +57,22 @@ class FlowRecord:
         }
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
-
-
-def check_row(number: int, raw: dict[str, str]) -> tuple[FlowRecord | None, list[RowError]]:
+def check_row(number: int, raw: dict[str, str]) -> tuple[FlowRecord | None, list[TableProblem]]:
     """One row checked; every bad cell gives its own error."""
-    errors: list[RowError] = []
+    errors: list[TableProblem] = []
 
     def bad(column: str, message: str) -> None:
-        errors.append(RowError(number, column, message))
+        errors.append(TableProblem(number, column, message))
 
     countries: dict[str, str] = {}
     for column in ("reporter", "partner"):
         text = raw.get(column, "").strip()
         code = country_code(text) if text else None
         if code is None:
-            bad(column, f"unknown country code {text!r} (use ISO 3166 codes such as BY, KG)" if text else "empty")
+            bad(
+                column,
+                f"unknown country code {text!r} (use ISO 3166 codes such as BY, KG)" if text else "empty",
+            )
         else:
             countries[column] = code
     if len(countries) == 2 and countries["reporter"] == countries["partner"]:
@@ -118,16 +111,23 @@ def check_row(number: int, raw: dict[str, str]) -> tuple[FlowRecord | None, list
         return None, errors
     assert period is not None and value is not None and flow is not None
     record = FlowRecord(
-        countries["reporter"], countries["partner"], period, flow, commodity, value, currency, source,
+        countries["reporter"],
+        countries["partner"],
+        period,
+        flow,
+        commodity,
+        value,
+        currency,
+        source,
         flag in TRUE_WORDS,
     )
     return record, []
 
 
-def check_rows(rows: Iterable[tuple[int, dict[str, str]]]) -> tuple[list[FlowRecord], list[RowError]]:
+def check_rows(rows: Iterable[tuple[int, dict[str, str]]]) -> tuple[list[FlowRecord], list[TableProblem]]:
     """All rows checked, duplicates of the same flow and period included."""
     records: list[FlowRecord] = []
-    errors: list[RowError] = []
+    errors: list[TableProblem] = []
     seen: dict[tuple[str, str, str, str, str], int] = {}
     for number, raw in rows:
         record, row_errors = check_row(number, raw)
@@ -137,8 +137,12 @@ def check_rows(rows: Iterable[tuple[int, dict[str, str]]]) -> tuple[list[FlowRec
         first = seen.get(record.key)
         if first is not None:
             errors.append(
-                RowError(number, "period", f"duplicate of row {first}: the same reporter, partner, flow, "
-                         f"commodity and period {record.period.text}")
+                TableProblem(
+                    number,
+                    "period",
+                    f"duplicate of row {first}: the same reporter, partner, flow, "
+                    f"commodity and period {record.period.text}",
+                )
             )
             continue
         seen[record.key] = number

@@ -15,12 +15,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from accord.domain.codes import countries
+from accord.io.cells import append_row, guard_csv
+from accord.io.problems import TableProblem
+from accord.io.records import Table, read_records
+from accord.io.table_files import TEXT_SUFFIXES, TableFileError, check_kind, encoding_of, load
 from accord.store.models import Country, TradeFlow
 from accord.trade import comtrade
-from accord.trade.codes import countries
-from accord.trade.flows import COLUMNS, FlowRecord, RowError, check_rows
+from accord.trade.flows import COLUMNS, FlowRecord, check_rows
 from accord.trade.periods import parse_period
-from accord.trade.tables import Table, TableError, decode, read_table
 
 
 @dataclass
@@ -29,7 +32,7 @@ class ImportReport:
     added: int = 0
     changed: int = 0
     unchanged: int = 0
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[TableProblem] = field(default_factory=list)
     written: bool = False
 
     @property
@@ -39,22 +42,35 @@ class ImportReport:
 
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     """The rows of a CSV, XLSX or UN Comtrade JSON file, checked for the needed columns."""
-    if path.suffix.lower() == ".json":
-        return comtrade.read_comtrade(decode(path.read_bytes()))
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        text = decode(path.read_bytes())
-        if comtrade.is_comtrade(text):
-            return comtrade.read_comtrade(text)
-    table: Table = read_table(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json" or suffix in TEXT_SUFFIXES:
+        data = load(path)
+        if suffix != ".json":
+            check_kind(path, data)  # a workbook or a PDF named .csv is refused by name
+        encoding = encoding_of(data, str(path))
+        if suffix == ".json" or comtrade.is_comtrade(
+            data[:1024].decode(encoding, errors="ignore").lstrip("\ufeff")
+        ):
+            try:
+                return comtrade.read_comtrade(data.decode(encoding, errors="replace").lstrip("\ufeff"))
+            except TableFileError as exc:
+                raise TableFileError(f"{path}: {exc}") from None
+    table: Table = read_records(path)
     missing = table.missing(COLUMNS)
     if missing:
-        raise TableError(f"missing column(s) {', '.join(missing)}; the header must name {','.join(COLUMNS)}")
+        raise TableFileError(
+            f"{path}: missing column(s) {', '.join(missing)}; the header must name {','.join(COLUMNS)}"
+        )
     return table.rows
 
 
-def check_file(path: Path) -> tuple[list[FlowRecord], list[RowError], int]:
+def check_file(path: Path) -> tuple[list[FlowRecord], list[TableProblem], int]:
     rows = read_rows(path)
-    breakdowns = [RowError(n, "", f"a breakdown ({r['_breakdown']}), not a total") for n, r in rows if r.get("_breakdown")]
+    breakdowns = [
+        TableProblem(n, "", f"a breakdown ({r['_breakdown']}), not a total")
+        for n, r in rows
+        if r.get("_breakdown")
+    ]
     bad_rows = {e.row for e in breakdowns}
     records, errors = check_rows((n, r) for n, r in rows if n not in bad_rows)
     return records, sorted(breakdowns + errors, key=lambda e: e.row), len(rows)
@@ -82,14 +98,25 @@ def save_flows(session: Session, records: list[FlowRecord], report: ImportReport
         if row is None:
             session.add(
                 TradeFlow(
-                    reporter=record.reporter, partner=record.partner, period=record.period.text,
-                    period_start=record.period.start, period_end=record.period.end, flow=record.flow,
-                    commodity=record.commodity, value=record.value, currency=record.currency,
-                    source=record.source, illustrative=record.illustrative,
+                    reporter=record.reporter,
+                    partner=record.partner,
+                    period=record.period.text,
+                    period_start=record.period.start,
+                    period_end=record.period.end,
+                    flow=record.flow,
+                    commodity=record.commodity,
+                    value=record.value,
+                    currency=record.currency,
+                    source=record.source,
+                    illustrative=record.illustrative,
                 )
             )
             report.added += 1
-        elif (row.value, row.currency, row.illustrative) != (record.value, record.currency, record.illustrative):
+        elif (row.value, row.currency, row.illustrative) != (
+            record.value,
+            record.currency,
+            record.illustrative,
+        ):
             row.value, row.currency, row.illustrative = record.value, record.currency, record.illustrative
             report.changed += 1
         else:
@@ -100,7 +127,7 @@ def save_flows(session: Session, records: list[FlowRecord], report: ImportReport
 def import_file(session: Session, path: Path, skip_bad: bool = False) -> ImportReport:
     """Check `path` and, when it is clean (or `skip_bad`), save its figures in `session`.
 
-    Raises TableError when the file as a whole cannot be read.
+    Raises TableFileError when the file as a whole cannot be read.
     """
     records, errors, total = check_file(path)
     report = ImportReport(rows=total, errors=errors)
@@ -113,15 +140,28 @@ def import_file(session: Session, path: Path, skip_bad: bool = False) -> ImportR
 
 def to_record(flow: TradeFlow) -> FlowRecord:
     return FlowRecord(
-        flow.reporter, flow.partner, parse_period(flow.period), flow.flow, flow.commodity, flow.value,
-        flow.currency, flow.source, flow.illustrative,
+        flow.reporter,
+        flow.partner,
+        parse_period(flow.period),
+        flow.flow,
+        flow.commodity,
+        flow.value,
+        flow.currency,
+        flow.source,
+        flow.illustrative,
     )
 
 
 def export_rows(session: Session) -> list[FlowRecord]:
     flows = session.scalars(
-        select(TradeFlow).order_by(TradeFlow.period_start, TradeFlow.period_end, TradeFlow.reporter,
-                                   TradeFlow.flow, TradeFlow.commodity, TradeFlow.source)
+        select(TradeFlow).order_by(
+            TradeFlow.period_start,
+            TradeFlow.period_end,
+            TradeFlow.reporter,
+            TradeFlow.flow,
+            TradeFlow.commodity,
+            TradeFlow.source,
+        )
     )
     return [to_record(f) for f in flows]
 
@@ -129,9 +169,11 @@ def export_rows(session: Session) -> list[FlowRecord]:
 def write_csv(records: list[FlowRecord]) -> str:
     """The import format, with the `illustrative` flag, so an export imports back unchanged."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS + ["illustrative"], lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=COLUMNS + ["illustrative"], lineterminator="\r\n"
+    )  # CRLF: a CR inside a cell is then quoted too
     writer.writeheader()
-    writer.writerows(r.as_row() for r in records)
+    writer.writerows({k: guard_csv(v) for k, v in r.as_row().items()} for r in records)
     return out.getvalue()
 
 
@@ -142,8 +184,8 @@ def write_xlsx(records: list[FlowRecord], path: Path) -> None:
     sheet = book.active
     assert sheet is not None
     sheet.title = "trade"
-    sheet.append(COLUMNS + ["illustrative"])
+    append_row(sheet, COLUMNS + ["illustrative"])
     for r in records:
         row = r.as_row()
-        sheet.append([row[c] for c in COLUMNS] + [row["illustrative"]])
+        append_row(sheet, [row[c] for c in COLUMNS] + [row["illustrative"]])
     book.save(path)

@@ -7,8 +7,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from accord.domain.codes import is_currency
 from accord.store.models import Roadmap, TradeTarget
-from accord.trade.codes import is_currency
 
 
 class TargetError(ValueError):

@@ -86,7 +86,7 @@ def test_import_of_a_bad_file_lists_the_problems_and_exits_non_zero(run, tmp_pat
         encoding="utf-8",
     )
     result = run("import", "roadmap", str(path), "--as", "alice", ok=False)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "nothing was imported" in result.output and "row 2, column Срок (F)" in result.output
 
 

@@ -59,7 +59,7 @@ def test_a_file_with_a_bad_row_imports_nothing(cli_db, tmp_path):
     path = tmp_path / "rates.csv"
     path.write_text(RATES_CSV + "2025-09-26,EUR,-1,1,nbrb\n", encoding="utf-8")
     result = runner.invoke(app, ["fx", "import", str(path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "row 4, column rate" in flat(result.output) and "nothing was imported" in flat(result.output)
     assert rates(cli_db) == 0
     result = runner.invoke(app, ["fx", "import", str(path), "--skip-bad"])

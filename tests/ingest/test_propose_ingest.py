@@ -3,6 +3,7 @@ evidence, and the item's record says why; a current item on a measure's subject 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from accord.ingest.run import Ingestor
 from accord.store.db import Database
 from accord.store.models import Evidence, SourceItem
-from tests.ingest.conftest import FAST
+from tests.ingest.conftest import FAST, Site
 
 #: 2016: before the example's roadmap (signed 29 September 2025), about the same assembly plant as measure 2.1
 OLD = """В СОДРУЖЕСТВЕ
@@ -102,3 +103,16 @@ def test_the_item_is_named_by_the_readers_headline_not_the_pages_title(
     items = ingest(example_db, tmp_path, page=page)
     item = items["page"]
     assert item.extraction is not None and item.title == item.extraction["title"]
+
+
+def test_a_feed_entrys_published_date_is_known_for_a_page_without_one(
+    example_db: Database, site: Site
+) -> None:
+    site.publish("/news/assembly", UNDATED)
+    feed = site.feed("/rss", [("/news/assembly", "Сборка", "Mon, 19 Oct 2026 10:00:00 +0300")])
+    with Ingestor(example_db, "accord-ingest", FAST) as ingestor:
+        assert ingestor.run([feed]).new == 1
+    with example_db.reading() as session:
+        item = session.scalars(select(SourceItem)).one()
+    assert (item.published_on, item.date_basis) == (date(2026, 10, 19), "feed")
+    assert not any(n.startswith("undated") for n in item.proposal_notes or [])

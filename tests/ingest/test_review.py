@@ -170,3 +170,29 @@ def test_a_proposal_is_decided_once(ingested: Database) -> None:
         accept(session, evidence.id, "bob")
     with pytest.raises(ReviewError, match="no proposal 999999"), ingested.transaction(actor="bob") as session:
         reject(session, 999999, "bob")
+
+
+def test_a_new_entry_from_an_undated_item_is_never_dated_today(example_db: Database) -> None:
+    with example_db.transaction(actor="accord-ingest") as session:
+        item = SourceItem(url="file:///undated.txt", text_hash="0" * 64, text="Подписан меморандум")
+        session.add(item)
+        session.flush()
+        doc = {"type": "memorandum", "countries": ["BY", "KG"], "until": None, "status": "signed"}
+        evidence = Evidence(
+            source_item_id=item.id,
+            proposal="new_agreement",
+            score=0.9,
+            reason="test",
+            fact={"document": doc, "parties": ["BY", "KG"]},
+        )
+        session.add(evidence)
+    with example_db.reading() as session:
+        count = len(session.scalars(select(Agreement)).all())
+    with (
+        pytest.raises(ReviewError, match="has no signing date"),
+        example_db.transaction(actor="alice") as session,
+    ):
+        accept(session, evidence.id, "alice")
+    with example_db.reading() as session:
+        assert len(session.scalars(select(Agreement)).all()) == count
+        assert session.get_one(Evidence, evidence.id).state == "proposed"

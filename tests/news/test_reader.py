@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from accord.news import extract_article, extract_bytes
@@ -97,3 +99,61 @@ def test_plain_text_served_as_html_is_read_as_text() -> None:
     article = read_bytes("Заголовок\nМинистры встретились в Минске.".encode(), "x", "text/html; charset=utf-8")
     assert article.content_type == "text/plain"
     assert article.text.startswith("Заголовок\n")
+
+
+PAGE_BODY = (
+    "<p>Экономика</p><p>Министр промышленности Беларуси и министр экономики Кыргызстана подписали в Бишкеке "
+    "соглашение о сборке лифтов. Стороны обсудили также поставки техники.</p>"
+    "<p>Читайте также: Беларусь и Вьетнам обсудили поставки техники</p>"
+    "<p>По словам министров, сборочное производство откроется до конца года. Объем инвестиций составит "
+    "12 млн долларов, а первые лифты будут собраны уже весной.</p>"
+)
+
+
+def _page(head: str, h1: str = "Лифты соберут в Бишкеке") -> bytes:
+    return (
+        f"<html><head>{head}<title>Новости | Сайт</title></head><body><article><h1>{h1}</h1>"
+        f"{PAGE_BODY}</article></body></html>"
+    ).encode()
+
+
+def test_the_pages_own_metadata_gives_headline_and_date(models) -> None:
+    head = (
+        '<meta property="og:title" content="Беларусь и Кыргызстан договорились о сборке лифтов">'
+        '<meta property="article:published_time" content="2024-11-03T09:40:00+06:00">'
+    )
+    article = read_bytes(_page(head), "page.html")
+    assert (article.title, article.date, article.date_basis) == (
+        "Беларусь и Кыргызстан договорились о сборке лифтов", "2024-11-03", "metadata")
+    got = extract_article(article, models=models)
+    assert (got.title, got.date, got.date_basis) == (
+        "Беларусь и Кыргызстан договорились о сборке лифтов", "2024-11-03", "metadata")
+    assert got.countries == ["BY", "KG"]  # «Читайте также» about Vietnam is page furniture
+
+
+def test_json_ld_wins_over_open_graph() -> None:
+    ld = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Сайт"},
+        {"@type": "NewsArticle", "headline": "Лифты из Могилева соберут в Бишкеке",
+         "datePublished": "2023-02-14T10:15:00+03:00"},
+    ]}
+    head = (
+        '<meta property="og:title" content="Лифты соберут в Бишкеке – Сайт">'
+        '<meta property="article:published_time" content="2023-02-15">'
+        f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>'
+    )
+    article = read_bytes(_page(head), "page.html")
+    assert (article.title, article.date) == ("Лифты из Могилева соберут в Бишкеке", "2023-02-14")
+
+
+def test_a_page_without_metadata_is_dated_from_its_byline(models) -> None:
+    body = PAGE_BODY.replace("<p>Экономика</p>", "<p>Экономика</p><p>Опубликовано: 03.02.2026</p>")
+    page = (f"<html><head></head><body><article><h1>Лифты соберут в Бишкеке</h1>{body}</article></body></html>")
+    got = extract_article(read_bytes(page.encode(), "page.html"), models=models)
+    assert (got.title, got.date, got.date_basis) == ("Лифты соберут в Бишкеке", "2026-02-03", "byline")
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+    article = read_bytes(_page(head), "page.html")
+    assert article.date is None and article.date_basis is None

@@ -15,9 +15,10 @@ def test_it_reads_the_whole_item(models) -> None:
     text = (FIXTURES / "roadmap_by_kg.txt").read_text(encoding="utf-8")
     got = extract(text, source="roadmap_by_kg.txt", models=models).to_dict()
     assert list(got) == ["source", "date", "title", "countries", "persons", "events", "documents", "sectors",
-                         "figures", "quotes"]
+                         "figures", "quotes", "extra"]
     assert got["source"] == "roadmap_by_kg.txt"
     assert got["date"] == "2025-09-29"
+    assert got["extra"] == {"date_basis": "header"}
     assert got["title"] == "Беларусь и Кыргызстан утвердили дорожную карту экономического сотрудничества до 2030 года"
     assert got["countries"] == ["BY", "KG"]
     assert as_set(got["persons"]) == as_set([
@@ -50,4 +51,6 @@ def test_it_merges_the_typo_into_the_person_meant(models) -> None:
 
 def test_it_keeps_extras_out_of_the_contract_keys(run) -> None:
     got = run("Минск и Бишкек договорились о поставках.").to_dict()
-    assert "extra" not in got
+    assert set(got) == {"source", "date", "title", "countries", "persons", "events", "documents", "sectors",
+                        "figures", "quotes", "extra"}
+    assert got["extra"] == {"date_basis": None}

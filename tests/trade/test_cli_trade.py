@@ -57,7 +57,7 @@ def test_errors_are_listed_by_row_and_nothing_is_imported(cli_db, tmp_path):
     path = tmp_path / "trade.csv"
     path.write_bytes((CSV + "KG;BY;2022;export;TOTAL;-1;USD;x\nKG;XX;2022;import;TOTAL;1;RUR1;x\n").encode("cp1251"))
     result = runner.invoke(app, ["import", "trade", str(path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     out = flat(result.output)
     assert "row 6, column value: negative value '-1'" in out
     assert "row 7, column partner: unknown country code 'XX'" in out
@@ -71,7 +71,7 @@ def test_errors_are_listed_by_row_and_nothing_is_imported(cli_db, tmp_path):
 
 def test_a_missing_file(cli_db, tmp_path):
     result = runner.invoke(app, ["import", "trade", str(tmp_path / "nope.csv")])
-    assert result.exit_code == 1 and "no such file" in result.output
+    assert result.exit_code == 2 and "no such file" in result.output
 
 
 def test_summary_table_and_json(cli_db):

@@ -10,9 +10,9 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from accord.io.table_files import TableFileError
 from accord.store.models import AuditEntry, Country, TradeFlow
 from accord.trade.importer import export_rows, import_file, write_csv, write_xlsx
-from accord.trade.tables import TableError
 
 HEADER = "reporter,partner,period,flow,commodity,value,currency,source\n"
 GOOD = (
@@ -133,7 +133,7 @@ def test_a_corrected_figure_is_updated_and_audited(roadmap_db, tmp_path):
 def test_missing_columns_are_named(roadmap_db, tmp_path):
     path = tmp_path / "trade.csv"
     path.write_text("reporter,partner,period,value\nKG,BY,2024,1\n", encoding="utf-8")
-    with pytest.raises(TableError, match="missing column\\(s\\) flow, commodity, currency, source"):
+    with pytest.raises(TableFileError, match="missing column\\(s\\) flow, commodity, currency, source"):
         run(roadmap_db, path)
 
 
@@ -175,5 +175,5 @@ def test_comtrade_re_exports_world_totals_and_breakdowns_are_refused(roadmap_db,
 def test_a_comtrade_error_answer_is_refused(roadmap_db, tmp_path):
     path = tmp_path / "comtrade.json"
     path.write_text(json.dumps({"data": None, "error": "Invalid subscription key"}))
-    with pytest.raises(TableError, match="Invalid subscription key"):
+    with pytest.raises(TableFileError, match="Invalid subscription key"):
         run(roadmap_db, path)

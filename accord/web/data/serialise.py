@@ -118,7 +118,7 @@ def session(s: Session, today: date, full: bool = False) -> dict[str, Any]:
 
 def source_item(item: SourceItem) -> dict[str, Any]:
     return {"id": item.id, "url": item.url, "title": item.title, "published_on": iso(item.published_on),
-            "outlet": item.outlet, "illustrative": item.illustrative}
+            "date_basis": item.date_basis, "outlet": item.outlet, "illustrative": item.illustrative}
 
 
 def event(e: Event, full: bool = False) -> dict[str, Any]:

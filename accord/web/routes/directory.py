@@ -74,7 +74,8 @@ def news_item_page(ctx: CtxDep, item_id: int) -> HTMLResponse:
 def news_item_json(ctx: CtxDep, item_id: int) -> dict[str, Any]:
     """One news item with its text and what was extracted from it."""
     item = found(ctx.session.get(SourceItem, item_id), "news item")
-    return {**serialise.source_item(item), "text": item.text, "extraction": item.extraction, "event_id": item.event_id}
+    return {**serialise.source_item(item), "text": item.text, "extraction": item.extraction, "event_id": item.event_id,
+            "proposal_notes": item.proposal_notes or []}
 
 
 @router.get("/people", include_in_schema=False)

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from accord.trade.tables import parse_decimal, read_table
+from accord.io.cells import parse_decimal
+from accord.io.records import read_records
 
 
 @pytest.mark.parametrize(
@@ -35,7 +36,7 @@ def test_it_refuses_what_is_not_a_number(text):
 def test_it_reads_cp1251_semicolon_csv(tmp_path):
     path = tmp_path / "t.csv"
     path.write_bytes("Страна;Сумма\nКыргызстан;1 234,5\n\n".encode("cp1251"))
-    table = read_table(path)
+    table = read_records(path)
     assert table.columns == ["страна", "сумма"]
     assert table.rows == [(2, {"страна": "Кыргызстан", "сумма": "1 234,5"})]
 
@@ -43,4 +44,4 @@ def test_it_reads_cp1251_semicolon_csv(tmp_path):
 def test_it_reads_utf8_with_bom(tmp_path):
     path = tmp_path / "t.csv"
     path.write_bytes("\ufeffa,b\n1,2\n".encode())
-    assert read_table(path).rows == [(2, {"a": "1", "b": "2"})]
+    assert read_records(path).rows == [(2, {"a": "1", "b": "2"})]
