@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import Text, event, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -33,6 +33,18 @@ class ConflictError(RuntimeError):
     def __init__(self, message: str, entity: str = "", key: str = "", by: str | None = None) -> None:
         super().__init__(message)
         self.entity, self.key, self.by = entity, key, by
+
+
+class FieldError(ValueError):
+    """A value a column cannot hold as given (too long, or with a NUL character); names the field."""
+
+    def __init__(self, entity: str, field: str, message: str) -> None:
+        super().__init__(f"{entity} {field}: {message}")
+        self.entity, self.field, self.message = entity, field, message
+
+
+#: the most characters an unbounded text column of the record takes (titles, notes, descriptions)
+TEXT_LIMIT = 20_000
 
 
 def bind(session: Session, actor: str | None, reason: str | None = None) -> None:
@@ -118,6 +130,9 @@ def _touch_owners(session: Session, _flush: UOWTransaction, _instances: Any) -> 
 
     Also notes the version each changed row was read at, to explain a lost race.
     """
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Tracked | TrackedChild):
+            _check_values(obj)
     changed = [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, TrackedChild)]
     for child in changed:
         owner = child.audit_owner()
@@ -126,6 +141,27 @@ def _touch_owners(session: Session, _flush: UOWTransaction, _instances: Any) -> 
     session.info["flushing_versions"] = [
         (type(o), o.id, o.version) for o in (*session.dirty, *session.deleted) if isinstance(o, Tracked)
     ]
+
+
+def _check_values(obj: Tracked | TrackedChild) -> None:
+    """Refuse what a column cannot hold, on both databases alike.
+
+    SQLite keeps a string longer than its column and PostgreSQL refuses it with a
+    driver error; NUL characters PostgreSQL cannot store at all.
+    """
+    state = inspect(obj)
+    entity = getattr(obj, "audit_entity", None) or getattr(obj, "audit_field", type(obj).__name__.lower())
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        value = history.added[0] if history.added else None
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            raise FieldError(entity, attr.key, "contains a NUL character")
+        column = attr.columns[0]
+        limit = getattr(column.type, "length", None) or (TEXT_LIMIT if isinstance(column.type, Text) else None)
+        if limit is not None and len(value) > limit:
+            raise FieldError(entity, attr.key, f"{len(value):,} characters, at most {limit:,}")
 
 
 @event.listens_for(Session, "after_flush")

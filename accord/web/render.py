@@ -19,6 +19,16 @@ TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True,
                   lstrip_blocks=True)
 
+
+
+def outside_link(url: str | None) -> str:
+    """A link to an outside page only if it is http(s): a stored `javascript:` or `data:` URL becomes inert."""
+    text = (url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else "#"
+
+
+env.filters["outside"] = outside_link
+
 NAV = (
     ("/", "Dashboard"),
     ("/roadmap", "Roadmap"),

@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from accord.domain.kinds import AgreementKind, AgreementLevel, OrgKind, ProjectStage, Role
 from accord.domain.status import AgreementStatus, MeasureStatus
+from accord.web.guards import INT_MAX, INT_MIN
+
+#: an integer a database column holds (ids, versions, numbers)
+DbInt = Annotated[int, Field(ge=INT_MIN, le=INT_MAX)]
+#: a name or title that must say something
+Named = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: an ISO 4217 code such as USD
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$")]
+#: money as the record stores it (24 digits, 8 after the point)
+Money = Annotated[Decimal, Field(max_digits=24, decimal_places=8)]
 
 
 class MeasureChange(BaseModel):
     """Fields left out stay as they are; `version` is the one the change was prepared against."""
 
-    version: int = Field(description="the measure's version the edit is based on (optimistic locking)")
+    version: DbInt = Field(description="the measure's version the edit is based on (optimistic locking)")
     status: MeasureStatus | None = None
     note: str | None = Field(None, description="a progress note; it becomes the measure's current note")
-    title: str | None = None
+    title: Named | None = None
     due: str | None = Field(None, description="a date, quarter, year or 'ongoing' (e.g. 2027-03-31, IV кв. 2026, 2027)")
     expected_result: str | None = None
     description: str | None = None
@@ -26,15 +37,15 @@ class MeasureChange(BaseModel):
 class MeasureNew(BaseModel):
     roadmap: str | None = Field(None, description="roadmap code (default: the first)")
     direction: str = Field(description="sector code of the direction")
-    number: str
-    title: str
+    number: str = Field(pattern=r"^\s*\d+(\.\d+)*\.?\s*$", description="a measure number such as 2.3")
+    title: Named
     due: str = "ongoing"
     expected_result: str | None = None
-    responsible: list[int] = Field(default_factory=list, description="organisation ids answering for the measure")
+    responsible: list[DbInt] = Field(default_factory=list, description="organisation ids answering for the measure")
 
 
 class AgreementNew(BaseModel):
-    title: str
+    title: Named
     title_en: str | None = None
     kind: AgreementKind
     level: AgreementLevel
@@ -46,45 +57,45 @@ class AgreementNew(BaseModel):
 
 
 class AgreementChange(BaseModel):
-    version: int
-    title: str | None = None
+    version: DbInt
+    title: Named | None = None
     title_en: str | None = None
     valid_until: date | None = None
     source: str | None = None
 
 
 class AgreementStep(BaseModel):
-    version: int
+    version: DbInt
     to: AgreementStatus
     on: date
     note: str | None = None
 
 
 class ProjectNew(BaseModel):
-    title: str
+    title: Named
     title_en: str | None = None
     kind: str = "investment"
     stage: ProjectStage = ProjectStage.IDEA
     country: str | None = None
     region: str | None = None
-    value: Decimal | None = None
-    currency: str | None = None
+    value: Money | None = None
+    currency: CurrencyCode | None = None
     description: str | None = None
     started_on: date | None = None
 
 
 class ProjectChange(BaseModel):
-    version: int
-    title: str | None = None
+    version: DbInt
+    title: Named | None = None
     stage: ProjectStage | None = None
     region: str | None = None
-    value: Decimal | None = None
-    currency: str | None = None
+    value: Money | None = None
+    currency: CurrencyCode | None = None
     description: str | None = None
 
 
 class DecisionChange(BaseModel):
-    version: int
+    version: DbInt
     status: MeasureStatus | None = None
     due_on: date | None = None
 
@@ -94,7 +105,7 @@ class Verdict(BaseModel):
 
 
 class UserNew(BaseModel):
-    name: str
+    name: Named
     role: Role
     password: str
     party: str | None = None
@@ -103,24 +114,24 @@ class UserNew(BaseModel):
 
 
 class OrganizationNew(BaseModel):
-    name: str
+    name: Named
     name_en: str | None = None
     short_name: str | None = None
     kind: OrgKind = OrgKind.OTHER
     country: str | None = None
-    parent_id: int | None = None
+    parent_id: DbInt | None = None
 
 
 class OrganizationChange(BaseModel):
-    version: int
-    name: str | None = None
+    version: DbInt
+    name: Named | None = None
     name_en: str | None = None
     short_name: str | None = None
     kind: OrgKind | None = None
 
 
 class PersonNew(BaseModel):
-    last_name: str
+    last_name: Named
     first_name: str | None = None
     patronymic: str | None = None
     name_en: str | None = None
@@ -130,10 +141,10 @@ class PersonNew(BaseModel):
 class PositionNew(BaseModel):
     """An office a person holds (or held): the directory keeps offices over time."""
 
-    version: int = Field(description="the person's version the change is based on")
-    title: str
+    version: DbInt = Field(description="the person's version the change is based on")
+    title: Named
     title_en: str | None = None
-    organization_id: int | None = None
+    organization_id: DbInt | None = None
     country: str | None = None
     start_on: date | None = None
     end_on: date | None = None
@@ -141,8 +152,8 @@ class PositionNew(BaseModel):
 
 
 class SessionNew(BaseModel):
-    body_id: int
-    number: int
+    body_id: DbInt
+    number: Annotated[int, Field(ge=1, le=INT_MAX)]
     held_on: date | None = None
     place: str | None = None
     summary: str | None = None

@@ -81,10 +81,11 @@ def api_tokens(web_db: Database) -> dict[str, str]:
     return add_personas(web_db)
 
 
-def make_client(db: Database, public_read: bool = False, **kw: object) -> TestClient:
+def make_client(db: Database, public_read: bool = False, raise_server_exceptions: bool = True,
+                **kw: object) -> TestClient:
     app = create_app(db, today=lambda: TODAY, public_read=public_read, secret_key="test-secret-" * 4,
                      login_rate=kw.pop("login_rate", 1000), **kw)  # type: ignore[arg-type]
-    return TestClient(app)
+    return TestClient(app, raise_server_exceptions=raise_server_exceptions)
 
 
 @pytest.fixture

@@ -26,7 +26,15 @@ def reports_page(ctx: CtxDep) -> HTMLResponse:
     return page(ctx, "reports.html", formats=formats())
 
 
-@router.get("/reports/session.{fmt}", tags=["reports"])
+REPORT_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
+    "text/html": {},
+}
+
+
+@router.get("/reports/session.{fmt}", tags=["reports"], response_class=Response,
+            responses={200: {"content": REPORT_TYPES, "description": "the report: docx, xlsx or html"}})
 def session_report(ctx: CtxDep, fmt: str, lang: str | None = None, as_of: date | None = None,
                    since: date | None = None, roadmap: str | None = None) -> Response:
     """The session report as a file (docx, xlsx) or a print view (html)."""

@@ -25,3 +25,7 @@ document.querySelectorAll("form.filters[method=get]").forEach(function (form) {
     });
   });
 });
+// Choosing a roadmap or a currency applies it at once (no inline handlers: the CSP allows none).
+document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+  select.addEventListener("change", function () { select.form.submit(); });
+});
