@@ -13,7 +13,7 @@ from accord.news.lexicon.positions import HEADS
 from accord.news.model import Mention, NewsDoc, PersonEntity
 from accord.news.names import NameParts, is_initial, norm, parse_name, same_stem
 from accord.news.natasha_adapter import Models
-from accord.news.positions import head_case, position_left, position_right, side_country
+from accord.news.positions import head_case, listed_offices, position_left, position_right, side_country
 
 
 def _compatible_first(a: str | None, b: str | None) -> bool:
@@ -125,15 +125,22 @@ def find_persons(doc: NewsDoc, models: Models) -> None:
     entities = _drop_places_and_organisations(doc, entities)
     _place_first_names(doc, entities, first_only)
     cases = {first: parts.case for parts, first, _ in parsed}
+    starts = sorted(first for _, first, _ in parsed)
+    listed: dict[int, tuple[str, str]] = {}
+    for si in {doc.sentence_of_token(f) for f in starts}:
+        listed.update(listed_offices(doc, si, starts))
     for e in entities:
         e.mentions.sort()
         for first, last in e.mentions:
+            if first in listed:
+                e.positions.append(listed[first])
+                continue
             pos, country = position_left(doc, first, person_tokens, cases.get(first))
             if pos is None:
                 pos2, country2 = position_right(doc, last)
                 pos, country = pos2, country or country2
             if country is None and pos is not None:
-                country = side_country(doc, first)
+                country = side_country(doc, first, person_tokens)
             e.positions.append((pos or "", country))
     entities.sort(key=lambda e: e.mentions[0][0] if e.mentions else 0)
     doc.persons = entities

@@ -76,7 +76,7 @@ def _home_country(doc: NewsDoc) -> str | None:
         return None
     counts: dict[str, int] = {}
     for m in doc.country_mentions:
-        if m.kind in ("name", "adj", "capital", "place"):
+        if m.kind in ("name", "adj", "capital", "place", "loc", "region", "demonym"):
             counts[m.code] = counts.get(m.code, 0) + 1
     if not counts:
         return None

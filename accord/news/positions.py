@@ -11,9 +11,11 @@ import re
 from accord.news.lexicon.positions import (
     ALIASES,
     HEADS,
+    LED_BY,
     OFFICE_COUNTRIES,
     REGION_ADJECTIVES,
     SIDE_WORDS,
+    STATE_WORDS,
     STOP_WORDS,
     WEAK_HEADS,
 )
@@ -44,6 +46,10 @@ def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) ->
         if skip and i in skip:
             continue
         c = _country_at(doc, i)
+        if c is not None and c[1] == "capital" and head_seen:
+            country = country or c[0]
+            words.append(tok.lower)  # «мэр Москвы»: a city's office keeps its city
+            continue
         if c is not None:
             country = country or c[0]
             if c[1] == "adj" and tok.lemma not in ("республика",):
@@ -76,8 +82,8 @@ def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) ->
                 words.append(tok.lower)
         else:
             words.append(tok.lower)
-    while words and words[-1] in {",", "и", "«"}:
-        words.pop()
+    while words and (words[-1] in {",", "и", "«"} or (len(words) > 2 and words[-1] in STATE_WORDS)):
+        words.pop()  # «министр финансов республики»: the state it serves is not part of the office
     if country is None:
         country = _regional_country(tokens[start:end])
     if not words:
@@ -176,12 +182,27 @@ def position_left(
     if country is None:
         country = _adjacent_country(doc, start)
     if country is None:
+        country = _led_by(doc, start, sent.first)
+    if country is None:
         # «заместитель премьер-министра – министр иностранных дел Республики Вьетнам X»: the state
         # named for the second office serves the first as well
         country = next(
             (c[0] for k in range(start, first) if (c := _country_at(doc, k)) and c[1] in ("name", "adj")), None
         )
     return pos, country
+
+
+def _led_by(doc: NewsDoc, start: int, sent_first: int) -> str | None:
+    """«делегация Министерства промышленности Беларуси во главе с первым заместителем министра X»:
+    the head of a body serves the state the body belongs to."""
+    k = start - len(LED_BY)
+    if k <= sent_first or tuple(t.lemma for t in doc.tokens[k:start]) != LED_BY:
+        return None
+    for n in range(k - 1, max(sent_first, k - 8) - 1, -1):
+        c = _country_at(doc, n)
+        if c is not None and c[1] in ("name", "adj"):
+            return c[0]
+    return None
 
 
 def _adjacent_country(doc: NewsDoc, start: int) -> str | None:
@@ -210,16 +231,61 @@ def position_right(doc: NewsDoc, last: int) -> tuple[str | None, str | None]:
     return _phrase(doc, start, end)
 
 
-def side_country(doc: NewsDoc, first: int) -> str | None:
-    """The one state whose side or delegation the sentence of token ``first`` names
-    (``Белорусскую делегацию возглавил …``, ``С казахстанской стороны …``)."""
+def side_country(doc: NewsDoc, first: int, person_tokens: set[int] | None = None) -> str | None:
+    """The state whose side, delegation or part the sentence of token ``first`` names for this person
+    (``Белорусскую делегацию возглавил …``, ``С казахстанской стороны …``); with two sides, the one
+    named last before the person (``Кыргызскую часть комиссии возглавил X, белорусскую – Y``)."""
     sent = doc.sentences[doc.sentence_of_token(first)]
-    codes = set()
+    sides: list[tuple[int, str]] = []
     for k in range(sent.first, sent.last):
-        if doc.tokens[k].lemma not in SIDE_WORDS:
+        if doc.tokens[k].lemma in SIDE_WORDS:
+            for n in (k - 1, k + 1):
+                c = _country_at(doc, n)
+                if c is not None and c[1] in ("adj", "name"):
+                    sides.append((n, c[0]))
+        elif k + 1 < sent.last and doc.tokens[k + 1].text in _DASHES:
+            c = _country_at(doc, k)  # «…, белорусскую – заместитель премьер-министра Y»: the side elided
+            if c is not None and c[1] == "adj" and sides:
+                sides.append((k, c[0]))
+    codes = {code for _, code in sides}
+    if len(codes) <= 1:
+        return codes.pop() if codes else None
+    before = [(k, code) for k, code in sides if k < first]
+    if not before:
+        return None
+    k, code = max(before)
+    between = range(k + 1, first)
+    return None if person_tokens and any(n in person_tokens for n in between) else code
+
+
+def listed_offices(doc: NewsDoc, sentence: int, person_starts: list[int]) -> dict[int, tuple[str, str]]:
+    """«Министры энергетики Казахстана, Кыргызстана и Узбекистана – A, B и C – подписали …»: a plural
+    office, its states and then as many people, in the same order. Person's first token → (office, state)."""
+    tokens = doc.tokens
+    sent = doc.sentences[sentence]
+    for k in range(sent.first, sent.last):
+        if not (_is_head(tokens[k]) and "plur" in tokens[k].tags):
             continue
-        for n in (k - 1, k + 1):
+        j = k + 1
+        while j < sent.last and _country_at(doc, j) is None and tokens[j].text not in _DASHES and j - k < MAX_LEFT:
+            j += 1
+        codes: list[str] = []
+        n = j
+        while n < sent.last:
             c = _country_at(doc, n)
-            if c is not None and c[1] in ("adj", "name"):
-                codes.add(c[0])
-    return codes.pop() if len(codes) == 1 else None
+            if c is not None and c[1] in ("name", "adj"):
+                if not codes or codes[-1] != c[0] or tokens[n - 1].lower in (",", "и"):
+                    codes.append(c[0])
+            elif tokens[n].text not in {",", "и"} and tokens[n].lower not in ("и",):
+                break
+            n += 1
+        if len(codes) < 2 or n >= sent.last or tokens[n].text not in _DASHES:
+            continue
+        people = [p for p in person_starts if n < p < sent.last][: len(codes)]
+        if len(people) != len(codes):
+            continue
+        office, _ = _phrase(doc, k, j)
+        if office is None:
+            continue
+        return {p: (office, code) for p, code in zip(people, codes, strict=True)}
+    return {}

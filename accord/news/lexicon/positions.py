@@ -79,4 +79,9 @@ REGION_ADJECTIVES: dict[str, str] = {
 
 # «Белорусскую делегацию возглавил министр X», «С казахстанской стороны … министр Y»: the side a person
 # speaks for, named by a state beside one of these words in the same sentence.
-SIDE_WORDS: frozenset[str] = frozenset({"делегация", "сторона"})
+SIDE_WORDS: frozenset[str] = frozenset({"делегация", "сторона", "часть", "группа"})
+
+# Words for the state an office serves, dropped from the end of an office: «министр финансов республики».
+STATE_WORDS: frozenset[str] = frozenset({"республики", "страны"})
+# «во главе с»: the words between a body and the official who leads it.
+LED_BY: tuple[str, ...] = ("в", "глава", "с")
