@@ -12,15 +12,9 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
 import accord
 
 ROOT = Path(accord.__file__).parent
-
-#: a cycle being taken apart on another branch; the strict xfail below fails once it is gone, so the entry goes too
-BEING_REMOVED = {frozenset({"search", "store"})}
-
 
 def _part(module: str) -> str | None:
     """The top-level part of accord a module belongs to (`accord.fx.rates` -> `fx`)."""
@@ -115,13 +109,5 @@ def test_the_cycle_check_finds_a_cycle() -> None:
 
 def test_no_two_parts_of_accord_import_each_other() -> None:
     graph = import_graph()
-    found = [group for group in cycles(graph) if frozenset(group) not in BEING_REMOVED]
+    found = cycles(graph)
     assert not found, "import cycles: " + " | ".join(describe(graph, g) for g in found)
-
-
-@pytest.mark.xfail(
-    strict=True, reason="search and store import each other until the indexer is wired by Database"
-)
-def test_search_and_store_no_longer_import_each_other() -> None:
-    graph = import_graph()
-    assert not [group for group in cycles(graph) if frozenset(group) in BEING_REMOVED]
