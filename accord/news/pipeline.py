@@ -12,6 +12,7 @@ from accord.news.model import Extraction, NewsDoc, Person
 from accord.news.names import norm
 from accord.news.natasha_adapter import Models, get_models
 from accord.news.persons import find_persons, person_position
+from accord.news.positions import dateline_state
 from accord.news.quotes import find_quotes
 from accord.news.sectors import find_sectors
 
@@ -96,7 +97,7 @@ def leader_office(surname: str, date: str | None) -> str | None:
 
 def to_extraction(doc: NewsDoc) -> Extraction:
     persons = []
-    home = _home_country(doc)
+    home = _home_country(doc) or dateline_state(doc)
     for e in doc.persons:
         pos, country = person_position(e)
         if country is None:
