@@ -6,13 +6,20 @@ contract's keys in the contract's order, anything else goes under ``"extra"``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, Protocol
 
 from accord.domain.kinds import DocumentKind, DocumentStatus, EventKind, FigureKind
 
-ANALYSE = "\x00analyse"  # Token.rule_lemma's answer for a form that needs full analysis
+ANALYSE = "\x00analyse"  # TokenMorphology.rule_lemma's answer for a form that needs full analysis
+
+
+class TokenMorphology(Protocol):
+    """What a token asks of the reader's morphology (``wordforms.WordForms``)."""
+
+    def analyse(self, word: str) -> tuple[str, frozenset[str]]: ...
+
+    def rule_lemma(self, lower: str) -> str | None: ...
 
 
 class Token:
@@ -20,29 +27,36 @@ class Token:
 
     Morphological analysis is the costly part of reading.  Rules only compare lemmas with the
     words they mention, so a word form of one of those words gets its lemma from a table
-    (``Token.rule_lemma``), any other word keeps its lower-case form as lemma, and the full
+    (``forms.rule_lemma``), any other word keeps its lower-case form as lemma, and the full
     analysis runs only when a stage asks for a word's tags or the table is ambiguous.
+    ``forms`` is the morphology of the reader that made the token (passed in by the segmenter,
+    never set on the class); a token without one is its own lower-case lemma and has no tags.
     """
 
-    __slots__ = ("text", "start", "stop", "_lemma", "_tags")
-    analyse: ClassVar[Callable[[str], tuple[str, frozenset[str]]] | None] = None
-    rule_lemma: ClassVar[Callable[[str], str | None]] = staticmethod(lambda lower: ANALYSE)
+    __slots__ = ("text", "start", "stop", "_lemma", "_tags", "forms")
 
     def __init__(
-        self, text: str, start: int, stop: int, lemma: str | None = None, tags: frozenset[str] | None = None
+        self,
+        text: str,
+        start: int,
+        stop: int,
+        lemma: str | None = None,
+        tags: frozenset[str] | None = None,
+        forms: TokenMorphology | None = None,
     ) -> None:
         self.text = text
         self.start = start
         self.stop = stop
         self._lemma = lemma or None
         self._tags = tags
+        self.forms = forms
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.stop})"
 
     def _analyse(self) -> None:
-        if Token.analyse is not None and any(ch.isalpha() for ch in self.text):
-            lemma, self._tags = Token.analyse(self.text)
+        if self.forms is not None and any(ch.isalpha() for ch in self.text):
+            lemma, self._tags = self.forms.analyse(self.text)
         else:
             lemma, self._tags = self.lower, frozenset()
         if self._lemma is None:
@@ -52,7 +66,10 @@ class Token:
     def lemma(self) -> str:
         if self._lemma is None:
             low = self.lower
-            known = Token.rule_lemma(low) if any(ch.isalpha() for ch in low) else None
+            if self.forms is None or not any(ch.isalpha() for ch in low):
+                known = None
+            else:
+                known = self.forms.rule_lemma(low)
             if known == ANALYSE:
                 self._analyse()
             else:
