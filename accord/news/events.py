@@ -5,6 +5,7 @@ from __future__ import annotations
 from accord.domain.kinds import EventKind
 from accord.news.grammars.events import (
     CALL_TALKS,
+    CEREMONY,
     COMMISSION_BODIES,
     CONCLUDE_VERBS,
     DOMESTIC_BODIES,
@@ -47,6 +48,20 @@ def _negated(tokens: list[Token], i: int) -> bool:
     return any(t.lower in NEGATION or t.lower.endswith(ANNIVERSARY) or t.lemma == "годовщина" for t in before)
 
 
+def _ceremony_of_other(tokens: list[Token], i: int) -> bool:
+    """«церемония открытия газопровода», «церемония по случаю выпуска»: a ceremony that names what it
+    marks, and that is not a signing (a bare «на церемонии» is most often the signing itself)."""
+    k = i + 1
+    while k < len(tokens) and "ADJF" in tokens[k].tags:
+        k += 1
+    if k >= len(tokens):
+        return False
+    if tokens[k].lower == "по" and k + 1 < len(tokens) and tokens[k + 1].lemma == "случай":
+        return True
+    nxt = tokens[k]
+    return "NOUN" in nxt.tags and "gent" in nxt.tags and nxt.lemma != SIGN_NOUN
+
+
 def sentence_events(tokens: list[Token]) -> set[str]:
     """Event types a single sentence reports (used by the stage and by tests)."""
     lemmas = [t.lemma for t in tokens]
@@ -70,6 +85,8 @@ def sentence_events(tokens: list[Token]) -> set[str]:
             found.add("signing")
         if lem in CONCLUDE_VERBS and "past" in tokens[i].tags and not _negated(tokens, i):
             found.add("signing")
+        if lem == CEREMONY and _ceremony_of_other(tokens, i) and not _negated(tokens, i):
+            found.add("other_event")  # a ceremony of opening, launch or handing over; not of a signing
     if "phone_call" in found:
         found.discard("talks")  # «телефонные переговоры», «беседа по телефону» are the call itself
     if "forum" in found and "commission_session" in found and "саммит" not in lemmas:

@@ -15,7 +15,8 @@ EVENT_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "commission_session": (("саммит",), ("межправсовет",)),
     "forum": (("форум",), ("бизнес-форум",), ("выставка",), ("ярмарка",), ("бизнес-миссия",), ("экспо",),
               ("пленарный", "заседание"), ("деловой", "круг"), ("деловой", "миссия")),
-    "other_event": (("пресс-конференция",), ("учение",), ("телеграмма",), ("мероприятие",), ("послание",)),
+    "other_event": (("пресс-конференция",), ("учение",), ("телеграмма",), ("мероприятие",), ("послание",),
+                    ("поздравление",)),
 }
 
 # Talks cues that report no meeting of their own when another event is reported: what was agreed or
@@ -36,5 +37,6 @@ DOMESTIC_BODIES: frozenset[str] = frozenset({"кабинет", "правител
 SIGN_VERBS: frozenset[str] = frozenset({"подписать", "подписывать", "подписаться"})
 SIGN_NOUN = "подписание"
 HELD_WORDS: frozenset[str] = frozenset({"состояться", "церемония", "пройти"})
+CEREMONY = "церемония"
 CONCLUDE_VERBS: frozenset[str] = frozenset({"заключить"})
 NEGATION: frozenset[str] = frozenset({"не", "ни", "никакой"})
