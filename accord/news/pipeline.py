@@ -12,7 +12,7 @@ from accord.news.model import Extraction, NewsDoc, Person
 from accord.news.names import norm
 from accord.news.natasha_adapter import Models, get_models
 from accord.news.persons import find_persons, person_position
-from accord.news.positions import dateline_state
+from accord.news.positions import home_state
 from accord.news.quotes import find_quotes
 from accord.news.sectors import find_sectors
 
@@ -71,23 +71,6 @@ def _places(doc: NewsDoc, models: Models) -> tuple[dict[int, str], str | None]:
     return out, dateline
 
 
-def _home_country(doc: NewsDoc) -> str | None:
-    """In an item about one state's own affairs, the state its officials serve."""
-    if doc.countries:
-        return None
-    counts: dict[str, int] = {}
-    for m in doc.country_mentions:
-        if m.kind in ("name", "adj", "capital", "place", "loc", "region", "demonym"):
-            counts[m.code] = counts.get(m.code, 0) + 1
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    top, n = ranked[0]
-    if n >= 2 and (len(ranked) == 1 or n >= 2 * ranked[1][1]):
-        return top
-    return None
-
-
 def leader_office(surname: str, date: str | None) -> str | None:
     """The office a long-serving leader held at the item's date (the latest one when undated)."""
     terms = LEADER_OFFICES.get(surname, ())
@@ -97,7 +80,7 @@ def leader_office(surname: str, date: str | None) -> str | None:
 
 def to_extraction(doc: NewsDoc) -> Extraction:
     persons = []
-    home = _home_country(doc) or dateline_state(doc)
+    home = home_state(doc)
     for e in doc.persons:
         pos, country = person_position(e)
         if country is None:
