@@ -11,11 +11,13 @@ from accord.news.grammars.events import (
     DOMESTIC_BODIES,
     EVENT_CUES,
     HELD_WORDS,
+    INVITATION,
     NEGATION,
     PLAN_WORDS,
     SESSION_WORD,
     SIGN_NOUN,
     SIGN_VERBS,
+    TRAVELLERS,
     WEAK_TALKS,
 )
 from accord.news.model import Event, NewsDoc, Token
@@ -48,6 +50,12 @@ def _negated(tokens: list[Token], i: int) -> bool:
     return any(t.lower in NEGATION or t.lower.endswith(ANNIVERSARY) or t.lemma == "годовщина" for t in before)
 
 
+def _not_a_visit(lemmas: list[str], i: int) -> bool:
+    """«пригласил коллегу посетить Пекин» is an invitation, not a visit reported or scheduled;
+    «Турцию посетили 4,7 млн туристов» is tourism, not a delegation's visit."""
+    return bool(INVITATION & set(lemmas[max(0, i - 4) : i])) or bool(TRAVELLERS & set(lemmas))
+
+
 def _ceremony_of_other(tokens: list[Token], i: int) -> bool:
     """«церемония открытия газопровода», «церемония по случаю выпуска»: a ceremony that names what it
     marks, and that is not a signing (a bare «на церемонии» is most often the signing itself)."""
@@ -70,6 +78,8 @@ def sentence_events(tokens: list[Token]) -> set[str]:
         for seq in cues:
             i = has_sequence(lemmas, seq)
             if i >= 0 and not _negated(tokens, i) and not (seq[0] in NAMED_PART and PLAN_WORDS & set(lemmas[max(0, i - 3) : i])):
+                if etype == "official_visit" and _not_a_visit(lemmas, i):
+                    continue
                 found.add(etype)
                 break
     for i, lem in enumerate(lemmas):

@@ -30,6 +30,7 @@ PLAN_WORDS: frozenset[str] = frozenset({"план", "программа", "ко�
 SESSION_WORD = "заседание"
 COMMISSION_BODIES: frozenset[str] = frozenset({
     "комиссия", "межправкомиссия", "совет", "межправсовет", "госсовет", "группа", "мпк", "комитет",
+    "делегация",  # «заседание правительственных делегаций по делимитации границы»
 })
 # Sessions of these bodies are domestic, not interstate.
 DOMESTIC_BODIES: frozenset[str] = frozenset({"кабинет", "правительство", "парламент", "дума", "суд"})
@@ -38,5 +39,8 @@ SIGN_VERBS: frozenset[str] = frozenset({"подписать", "подписыв�
 SIGN_NOUN = "подписание"
 HELD_WORDS: frozenset[str] = frozenset({"состояться", "церемония", "пройти"})
 CEREMONY = "церемония"
+# «пригласил посетить» is an invitation; tourists visiting are not a delegation.
+INVITATION: frozenset[str] = frozenset({"пригласить", "приглашение", "приглашать"})
+TRAVELLERS: frozenset[str] = frozenset({"турист", "путешественник", "паломник", "отдыхающий"})
 CONCLUDE_VERBS: frozenset[str] = frozenset({"заключить"})
 NEGATION: frozenset[str] = frozenset({"не", "ни", "никакой"})
