@@ -286,3 +286,15 @@ def test_in_a_domestic_item_naming_one_state_once_its_officials_serve_it(run) ->
     assert [(p.name, p.position, p.country) for p in got.persons] == [
         ("Мелис Турганбаев", "председатель нацбанка", "KG")
     ]
+
+
+def test_a_ministrys_short_name_is_no_person(run) -> None:
+    text = ("Казахстан и Германия обсудили торговлю\nПо данным Минторговли, товарооборот вырос. "
+            "Министр Рустем Мингазов сообщил об этом в Берлине.")
+    assert names(run, text) == ["Рустем Мингазов"]
+
+
+def test_the_head_of_a_citys_delegation_serves_the_citys_state(run) -> None:
+    text = ("Белорусские лифты установят в Бишкеке\nМинск, 25 января. Контракт подписан во время визита в Минск "
+            "делегации мэрии Бишкека во главе с вице-мэром Эркином Сыдыковым.")
+    assert [(p.name, p.position, p.country) for p in run(text).persons] == [("Эркин Сыдыков", "вице-мэр", "KG")]
