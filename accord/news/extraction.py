@@ -7,6 +7,7 @@ from accord.news.lexicon.leaders import LEADER_OFFICES, LEADERS
 from accord.news.model import Extraction, NewsDoc, Person
 from accord.news.names import norm
 from accord.news.persons import person_position
+from accord.news.positions import dateline_state
 
 
 def home_country(doc: NewsDoc) -> str | None:
@@ -36,7 +37,7 @@ def leader_office(surname: str, date: str | None) -> str | None:
 def to_extraction(doc: NewsDoc) -> Extraction:
     """The contract's object from a document every stage has filled in."""
     persons = []
-    home = home_country(doc)
+    home = home_country(doc) or dateline_state(doc)
     for e in doc.persons:
         pos, country = person_position(e)
         if country is None:
