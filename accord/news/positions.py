@@ -353,7 +353,7 @@ def dateline_state(doc: NewsDoc) -> str | None:
     )
 
 
-_HOME_KINDS = frozenset({"name", "adj", "capital", "place", "loc", "region", "demonym"})
+_HOME_KINDS = frozenset({"name", "adj", "capital", "place", "destination", "loc", "region", "demonym"})
 
 
 def home_state(doc: NewsDoc) -> str | None:
