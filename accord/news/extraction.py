@@ -1,5 +1,5 @@
 """Last stage: the filled ``NewsDoc`` as the contract's ``Extraction``, each person's office and
-state decided (a long-serving leader's office at the item's date, an item's home state)."""
+state decided (a long-serving leader's office at the item's date, an item's home state, see ``positions.home_state``)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,7 @@ from accord.news.lexicon.leaders import LEADER_OFFICES, LEADERS
 from accord.news.model import Extraction, NewsDoc, Person
 from accord.news.names import norm
 from accord.news.persons import person_position
-from accord.news.positions import dateline_state
-
-
-def home_country(doc: NewsDoc) -> str | None:
-    """In an item about one state's own affairs, the state its officials serve."""
-    if doc.countries:
-        return None
-    counts: dict[str, int] = {}
-    for m in doc.country_mentions:
-        if m.kind in ("name", "adj", "capital", "place", "loc", "region", "demonym"):
-            counts[m.code] = counts.get(m.code, 0) + 1
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    top, n = ranked[0]
-    if n >= 2 and (len(ranked) == 1 or n >= 2 * ranked[1][1]):
-        return top
-    return None
+from accord.news.positions import home_state
 
 
 def leader_office(surname: str, date: str | None) -> str | None:
@@ -37,7 +20,7 @@ def leader_office(surname: str, date: str | None) -> str | None:
 def to_extraction(doc: NewsDoc) -> Extraction:
     """The contract's object from a document every stage has filled in."""
     persons = []
-    home = home_country(doc) or dateline_state(doc)
+    home = home_state(doc)
     for e in doc.persons:
         pos, country = person_position(e)
         if country is None:
