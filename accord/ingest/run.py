@@ -298,9 +298,9 @@ class Ingestor:
             return "duplicate"
         lang = language(article.text)
         if lang == "ru":
-            extraction = extract_article(article).to_dict()
+            extraction = extract_article(article)
         elif lang == "ky":  # kept and searchable; only its states and officials are read
-            extraction = extract_kyrgyz(article).to_dict()
+            extraction = extract_kyrgyz(article)
         else:
             raise UnreadableInput(f"item is {LANGUAGES.get(lang or '', 'without words')}, not Russian or Kyrgyz")
         dating = dating_of(extraction, published, article.text)
@@ -308,7 +308,7 @@ class Ingestor:
             key=key,
             text=article.text,
             text_hash=digest,
-            title=extraction.get("title") or article.title,
+            title=extraction.title or article.title,
             outlet=_outlet(key, label),
             language=lang,
             extraction=extraction,

@@ -7,9 +7,8 @@ already stored costs one query and no language processing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,6 +19,7 @@ from accord.ingest.propose import propose
 from accord.ingest.propose_load import item_facts, load_record
 from accord.ingest.propose_model import DateBasis, Dating, Proposal, Record
 from accord.ingest.resolve import Name, OrgIndex, PersonIndex, office_body, same_office
+from accord.news.model import Extraction
 from accord.store.base import utcnow
 from accord.store.models import (
     Country,
@@ -72,7 +72,7 @@ class Prepared:
     title: str | None
     outlet: str | None
     language: str
-    extraction: dict[str, Any]
+    extraction: Extraction
     day: date | None
     page: PageState | None = None
     date_basis: str | None = None
@@ -115,7 +115,7 @@ def save(session: Session, catalog: Catalog, item: Prepared) -> Saved:
     row = _item_row(session, item, existing_id)
     new_people: list[Person] = []
     participants = _resolve_people(session, catalog, item, new_people)
-    found_orgs = catalog.orgs.find(item.text, item.extraction.get("countries"))
+    found_orgs = catalog.orgs.find(item.text, item.extraction.countries)
     title = item.title or (item.text.strip().splitlines() or [item.key])[0][:300]
     event = row.event
     if event is None:
@@ -200,7 +200,7 @@ def _item_row(session: Session, item: Prepared, existing_id: int | None) -> Sour
     row.text = item.text
     row.outlet = item.outlet
     row.language = item.language
-    row.extraction = item.extraction
+    row.extraction = item.extraction.to_dict()
     row.published_on = item.day
     row.date_basis = item.date_basis if item.day else None
     row.fetched_at = utcnow()
@@ -213,9 +213,9 @@ def _resolve_people(
 ) -> list[tuple[int, str | None]]:
     """(person id, position) for everyone the item names; new people for names nobody matches."""
     out = []
-    for entry in item.extraction.get("persons") or []:
-        name, position = entry["name"], entry.get("position")
-        country = entry.get("country") if entry.get("country") in catalog.countries else None
+    for entry in item.extraction.persons:
+        name, position = entry.name, entry.position
+        country = entry.country if entry.country in catalog.countries else None
         match = catalog.people.match(name, country)
         if match is None:
             match_in_run = next((p for p in created if _same_new(p, name, country)), None)
@@ -273,15 +273,13 @@ def _record_position(
     )
 
 
-def _known_countries(extraction: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+def _known_countries(extraction: Extraction, known: frozenset[str]) -> Extraction:
     """The extraction with country codes the reference list lacks left out (they could not be stored)."""
-    out = dict(extraction)
-    out["countries"] = [c for c in extraction.get("countries") or [] if c in known]
-    out["events"] = [
-        {**e, "countries": [c for c in e.get("countries") or [] if c in known]}
-        for e in extraction.get("events") or []
-    ]
-    return out
+    return replace(
+        extraction,
+        countries=[c for c in extraction.countries if c in known],
+        events=[replace(e, countries=[c for c in e.countries if c in known]) for e in extraction.events],
+    )
 
 
 def _already_proposed(session: Session, row: SourceItem, proposal: Proposal) -> bool:

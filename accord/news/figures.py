@@ -102,7 +102,7 @@ def _counted_noun_at(tokens: list[Token], k: int) -> tuple[str | None, int]:
     if j >= len(tokens):
         return None, k
     n = tokens[j]
-    if not (n.text[:1].islower() and len(n.text) >= 4 and n.text.isalpha()):
+    if not (n.text[:1].islower() and len(n.text) >= 3 and n.text.isalpha()):
         return None, k
     if n.lemma in G.NOT_COUNTED or n.lemma in G.CURRENCIES or n.lemma in G.SCALES:
         return None, k

@@ -7,10 +7,12 @@ contract's keys in the contract's order, anything else goes under ``"extra"``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from enum import StrEnum
+from typing import Any, Protocol, TypeVar
 
 from accord.domain.kinds import DocumentKind, DocumentStatus, EventKind, FigureKind
 
+K = TypeVar("K", bound=StrEnum)
 ANALYSE = "\x00analyse"  # TokenMorphology.rule_lemma's answer for a form that needs full analysis
 
 
@@ -134,6 +136,10 @@ class Person:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "position": self.position, "country": self.country}
 
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Person:
+        return cls(obj["name"], obj.get("position"), obj.get("country"))
+
 
 @dataclass(slots=True)
 class Event:
@@ -143,6 +149,10 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": str(self.type), "countries": list(self.countries), "location": self.location}
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Event:
+        return cls(_kind(EventKind, obj, "type"), list(obj.get("countries") or []), obj.get("location"))
 
 
 @dataclass(slots=True)
@@ -160,6 +170,11 @@ class Document:
             "status": str(self.status),
         }
 
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Document:
+        return cls(_kind(DocumentKind, obj, "type"), list(obj.get("countries") or []), obj.get("until"),
+                   _kind(DocumentStatus, obj, "status"))
+
 
 @dataclass(slots=True)
 class Figure:
@@ -171,6 +186,10 @@ class Figure:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": str(self.kind), "value": self.value, "unit": self.unit, "period": self.period}
 
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Figure:
+        return cls(_kind(FigureKind, obj, "kind"), obj["value"], obj["unit"], obj.get("period"))
+
 
 @dataclass(slots=True)
 class Quote:
@@ -179,6 +198,10 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {"speaker": self.speaker, "start": self.start}
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Quote:
+        return cls(obj["speaker"], obj["start"])
 
 
 @dataclass(slots=True)
@@ -213,6 +236,35 @@ class Extraction:
         }
         out["extra"] = {"date_basis": self.date_basis if self.date else None, **self.extra}
         return out
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Extraction:
+        """The typed object again from ``to_dict``'s output (a stored extraction); keys left out
+        are empty. An unknown event, document or figure kind raises ``ValueError`` naming it."""
+        extra = dict(obj.get("extra") or {})
+        date_basis = extra.pop("date_basis", None)
+        return cls(
+            source=obj.get("source"),
+            date=obj.get("date"),
+            title=obj.get("title"),
+            date_basis=date_basis,
+            countries=list(obj.get("countries") or []),
+            persons=[Person.from_dict(p) for p in obj.get("persons") or []],
+            events=[Event.from_dict(e) for e in obj.get("events") or []],
+            documents=[Document.from_dict(d) for d in obj.get("documents") or []],
+            sectors=list(obj.get("sectors") or []),
+            figures=[Figure.from_dict(f) for f in obj.get("figures") or []],
+            quotes=[Quote.from_dict(q) for q in obj.get("quotes") or []],
+            extra=extra,
+        )
+
+
+def _kind(enum: type[K], obj: dict[str, Any], key: str) -> K:
+    """``obj[key]`` as a member of ``enum``; a clear error for a value the contract does not have."""
+    try:
+        return enum(obj[key])
+    except ValueError:
+        raise ValueError(f"extraction: {key} {obj[key]!r} is not one of {', '.join(enum)}") from None
 
 
 @dataclass

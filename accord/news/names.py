@@ -175,8 +175,14 @@ def surname_nominative(models: Models, word: str, case: str, gender: str) -> str
             return _cap(word)
     for end, repl in SURNAME_ENDINGS.get((case, gender), []):
         if low.endswith(end) and len(low) - len(end) >= 2:
-            return _cap(low[: len(low) - len(end)] + repl)
+            out = low[: len(low) - len(end)] + repl
+            if out.endswith("ь") and out[-2] in _VOWELS:
+                out = out[:-1] + "й"  # «Хаем» → «Хай»: a soft sign never follows a vowel
+            return _cap(out)
     return _cap(word)
+
+
+_VOWELS = frozenset("аеёиоуыэюя")
 
 
 def given_nominative(models: Models, word: str, case: str, gender: str = "masc") -> str:

@@ -337,14 +337,39 @@ def listed_offices(doc: NewsDoc, sentence: int, person_starts: list[int]) -> dic
     return {}
 
 
+_DATELINE_MARKS = frozenset({",", "–", "—", "."})
+
+
 def dateline_state(doc: NewsDoc) -> str | None:
     """The state of the dateline's city (``МИНСК, 5 марта /ИТАР-ТАСС/.``, ``Бишкек, 03.09.19 /Кабар/.``).
 
     An office the item names with no state (``министр финансов республики``, ``премьер-министр X``)
     is an office of the state the item is filed from: foreign officials are named with their state."""
     body = next((s for s in doc.sentences if s.start >= doc.body_start), None)
-    if body is None or body.first + 1 >= len(doc.tokens) or doc.tokens[body.first + 1].text != ",":
-        return None
+    if body is None or body.first + 1 >= len(doc.tokens) or doc.tokens[body.first + 1].text not in _DATELINE_MARKS:
+        return None  # «Бишкек, …», «Бишкек – …», «Астана. 14 марта. – …»
     return next(
         (m.code for m in doc.country_mentions if m.first == body.first and m.kind in ("capital", "place")), None
     )
+
+
+_HOME_KINDS = frozenset({"name", "adj", "capital", "place", "loc", "region", "demonym"})
+
+
+def home_state(doc: NewsDoc) -> str | None:
+    """The state an official the item names with no state serves: in an item between states, the
+    dateline's state; in an item about one state's own affairs, that state (named at least twice and
+    twice as often as any other, or the only state named)."""
+    if doc.countries:
+        return dateline_state(doc)
+    counts: dict[str, int] = {}
+    for m in doc.country_mentions:
+        if m.kind in _HOME_KINDS:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    if not counts:
+        return dateline_state(doc)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    if len(ranked) == 1 or (n >= 2 and n >= 2 * ranked[1][1]):
+        return top
+    return dateline_state(doc)

@@ -38,6 +38,9 @@ ALIASES: dict[str, str] = {
     "гендиректор": "генеральный директор",
     "глава правительства": "премьер-министр",
     "глава государства": "президент",
+    # the diplomatic rank is the office's full title; items and desk officers say «посол»
+    "полномочный посол": "посол",
+    "чрезвычайный и полномочный посол": "посол",
 }
 
 # Words that end a position phrase (the organisation part is over).
