@@ -176,6 +176,8 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
             if city is not None:
                 prev = tokens[i - 1].lower if i > sent.first else ""
                 kind = "place" if prev in LOCATIVE_PREPOSITIONS else "capital"
+                if prev in ("в", "во") and tok.tags & _DIRECTION_CASES and "loct" not in tok.tags:
+                    kind = "destination"  # «визит в Минск», «прибыл в Москву»: where a visit goes is a party
                 out.append(CountryMention(city[0], i, i + 1, kind, si))
             i += 1
     _mark_origins(doc, out)

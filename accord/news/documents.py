@@ -77,7 +77,9 @@ def _status(tokens: list[Token], i: int) -> str | None:
     if tokens and tokens[0].lower in CONDITIONAL:
         return None  # «Если сделка будет утверждена…»
     if DRAFT_WORD in lemmas[max(0, i - 2) : i]:
-        return "discussed" if set(lemmas) & DISCUSSED_WORDS else "planned"
+        # «обсудили проект программы, которую планируется подписать в мае»: a draft to be signed is planned
+        later = any(t.lemma in SIGNED_VERBS and t.tags & {"INFN", "futr"} for t in tokens[i:])
+        return "discussed" if set(lemmas) & DISCUSSED_WORDS and not later else "planned"
     cues: list[tuple[int, int, str]] = []
     subject = {k for _, a, _ in _mentions(tokens) for k in _subject(tokens, a)}
     for k, t in enumerate(tokens):

@@ -123,7 +123,7 @@ class CountryMention:
     code: str
     first: int
     last: int
-    kind: str  # "name", "adj", "capital", "demonym", "place", "loc", "topic", "currency", "origin"
+    kind: str  # "name", "adj", "capital", "demonym", "place", "destination", "loc", "topic", "currency", "origin"
     sentence: int
 
 

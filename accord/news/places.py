@@ -22,7 +22,7 @@ def find_places(doc: NewsDoc, models: Models) -> tuple[dict[int, str], str | Non
             if hit is not None:
                 out[body] = dateline = hit[1]
     for m in doc.country_mentions:
-        if m.kind == "place" and m.sentence not in out:
+        if m.kind in ("place", "destination") and m.sentence not in out:
             hit = idx.city(doc.tokens[m.first])
             if hit is not None:
                 out[m.sentence] = hit[1]

@@ -246,8 +246,8 @@ def _led_by(doc: NewsDoc, start: int, sent_first: int) -> str | None:
         return None
     for n in range(k - 1, max(sent_first, k - 8) - 1, -1):
         c = _country_at(doc, n)
-        if c is not None and c[1] in ("name", "adj"):
-            return c[0]
+        if c is not None and c[1] in ("name", "adj", "capital"):
+            return c[0]  # «делегации мэрии Бишкека во главе с вице-мэром»: a city's body serves its state
     return None
 
 
@@ -353,7 +353,7 @@ def dateline_state(doc: NewsDoc) -> str | None:
     )
 
 
-_HOME_KINDS = frozenset({"name", "adj", "capital", "place", "loc", "region", "demonym"})
+_HOME_KINDS = frozenset({"name", "adj", "capital", "place", "destination", "loc", "region", "demonym"})
 
 
 def home_state(doc: NewsDoc) -> str | None:

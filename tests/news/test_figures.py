@@ -196,3 +196,8 @@ def test_words_numbers_samples_and_home_consumption_are_no_figures(run, sentence
 def test_a_pronoun_carries_the_last_sentences_kind(run) -> None:
     text = HEAD + "Товарооборот между странами растет. В прошлом году он составил около 100 миллионов долларов."
     assert [(f.kind, f.value) for f in run(text).figures] == [("trade_turnover", 100e6)]
+
+
+def test_a_kind_named_in_the_next_clause_belongs_to_that_clauses_figure(run) -> None:
+    text = HEAD + "Экспорт в Казахстан в 2022 году достиг 520 млн долларов, импорт составил 190 млн долларов."
+    assert [(f.kind, f.value) for f in run(text).figures] == [("export", 520e6), ("import", 190e6)]
