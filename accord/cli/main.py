@@ -11,6 +11,7 @@ from accord.cli import (
     fx,
     ingest,
     records,
+    registers,
     remind,
     report,
     roadmap_io,
@@ -38,7 +39,7 @@ def main() -> None:
         fail(str(exc), 2)
 
 
-for module in (records, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web, accounts):
+for module in (records, registers, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web, accounts):
     module.register(app)
 
 

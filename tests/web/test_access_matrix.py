@@ -113,7 +113,78 @@ def new_draft(db: Database) -> int:
         return a.id
 
 
+def new_project(db: Database) -> int:
+    with db.transaction(actor="setup") as s:
+        p = Project(title=f"Проект {next(_names)}", stage="idea")
+        s.add(p)
+        s.flush()
+        return p.id
+
+
+def project_with_milestone(db: Database) -> tuple[int, int]:
+    from accord.store.models import Milestone
+
+    with db.transaction(actor="setup") as s:
+        p = Project(title=f"Проект {next(_names)}", stage="implementation")
+        p.milestones.append(Milestone(title="пуск", due_on=None))
+        s.add(p)
+        s.flush()
+        return p.id, p.milestones[0].id
+
+
+def archived(model: type, make: Callable[[Database], int]) -> Callable[[Database], int]:
+    """A new record of `model`, archived already (what a restore is tried on)."""
+
+    def prepare(db: Database) -> int:
+        from accord.store.archive import archive
+
+        row_id = make(db)
+        with db.transaction(actor="setup") as s:
+            archive(s, s.get(model, row_id), "setup")
+        return row_id
+
+    return prepare
+
+
+def archiving(verb: str, model: type, make: Callable[[Database], int], api: str) -> Route:
+    """A route row for archiving (a live record) or restoring (an archived one) through the API."""
+    source = make if verb == "archive" else archived(model, make)
+
+    def prepare(db: Database) -> tuple[str, str, Any, tuple[type, int]]:
+        row_id = source(db)
+        return "POST", f"{api}/{row_id}/{verb}", {"version": version(db, model, row_id)}, (model, row_id)
+
+    return Route(f"{verb} {model.audit_entity}", ("POST", f"{api}/{{record_id}}/{verb}"),
+                 frozenset({"alice", "carol"}), prepare)
+
+
 ROUTES = [
+    archiving("archive", Agreement, new_draft, "/api/v1/agreements"),
+    archiving("restore", Agreement, new_draft, "/api/v1/agreements"),
+    archiving("archive", Project, new_project, "/api/v1/projects"),
+    archiving("restore", Project, new_project, "/api/v1/projects"),
+    Route(
+        "add a milestone",
+        ("POST", "/api/v1/projects/{project_id}/milestones"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "POST",
+            f"/api/v1/projects/{(p := new_project(db))}/milestones",
+            {"version": version(db, Project, p), "title": f"этап {next(_names)}", "due_on": "2027-06-30"},
+            (Project, p),
+        ),
+    ),
+    Route(
+        "change a milestone",
+        ("PATCH", "/api/v1/projects/{project_id}/milestones/{milestone_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            f"/api/v1/projects/{(p := project_with_milestone(db))[0]}/milestones/{p[1]}",
+            {"version": version(db, Project, p[0]), "done_on": "2027-05-30"},
+            (Project, p[0]),
+        ),
+    ),
     Route(
         "edit Belarusian industry measure",
         ("PATCH", "/api/v1/measures/{measure_id}"),
@@ -396,6 +467,8 @@ READS: dict[tuple[str, str], tuple[str, frozenset[str | None]]] = {
     ("GET", "/search"): ("/search?q=соглашение", SIGNED_IN),
     ("GET", "/reports"): ("/reports", SIGNED_IN),
     ("GET", "/account"): ("/account", SIGNED_IN),
+    ("GET", "/agreements/new"): ("/agreements/new", frozenset({"alice", "carol"})),
+    ("GET", "/projects/new"): ("/projects/new", frozenset({"alice", "carol"})),
     # open to everyone: signing in, the language and roadmap switches (they only set the visitor's cookie),
     # the API's documentation; the calendar feed answers only its own token (tried in tests/remind)
     ("GET", "/login"): ("/login", EVERYONE),
@@ -411,6 +484,17 @@ FORMS: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/measures/{measure_id}"): frozenset({"alice", "carol", "ed_by"}),
     ("POST", "/review/{evidence_id}/{verdict}"): frozenset({"alice", "carol", "ed_by"}),
     ("POST", "/account/password"): SIGNED_IN,
+    ("POST", "/agreements"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{agreement_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{agreement_id}/transitions"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{record_id}/archive"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{record_id}/restore"): frozenset({"alice", "carol"}),
+    ("POST", "/projects"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{project_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{project_id}/milestones"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{project_id}/milestones/{milestone_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{record_id}/archive"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{record_id}/restore"): frozenset({"alice", "carol"}),
     ("POST", "/login"): EVERYONE,
     ("POST", "/logout"): EVERYONE,
 }
@@ -499,6 +583,7 @@ def test_every_form_is_allowed_exactly_to_its_personas(
             with web_db.reading() as s:
                 m = s.get(Measure, mid)
             forms = {
+                **record_forms(web_db),  # before signing out, which ends the persona's session
                 ("POST", "/measures/{measure_id}"): (
                     f"/measures/{mid}",
                     {
@@ -533,3 +618,38 @@ def test_every_form_is_allowed_exactly_to_its_personas(
                 if not ok:
                     failures.append(f"{persona or 'anonymous'} {key}: {response.status_code}")
     assert not failures, "\n".join(failures)
+
+
+def record_forms(db: Database) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+    """The agreement and project forms, each on a record of its own at its current version."""
+    agreement = {"title": "Соглашение", "kind": "agreement", "level": "intergovernmental"}
+    project = {"title": "Проект", "stage": "implementation"}
+    a_edit, a_move, a_arch, a_rest = new_draft(db), new_draft(db), new_draft(db), archived(Agreement, new_draft)(db)
+    p_edit, p_add, p_arch, p_rest = (new_project(db), new_project(db), new_project(db),
+                                     archived(Project, new_project)(db))
+    p_ms, milestone = project_with_milestone(db)
+    return {
+        ("POST", "/agreements"): ("/agreements", {**agreement, "title": f"Меморандум {next(_names)}"}),
+        ("POST", "/agreements/{agreement_id}"): (
+            f"/agreements/{a_edit}", {**agreement, "version": version(db, Agreement, a_edit), "source": "протокол"}),
+        ("POST", "/agreements/{agreement_id}/transitions"): (
+            f"/agreements/{a_move}/transitions", {"version": version(db, Agreement, a_move), "to": "signed",
+                                                  "on": "20.11.2026"}),
+        ("POST", "/agreements/{record_id}/archive"): (
+            f"/agreements/{a_arch}/archive", {"version": version(db, Agreement, a_arch)}),
+        ("POST", "/agreements/{record_id}/restore"): (
+            f"/agreements/{a_rest}/restore", {"version": version(db, Agreement, a_rest)}),
+        ("POST", "/projects"): ("/projects", {**project, "title": f"Проект {next(_names)}"}),
+        ("POST", "/projects/{project_id}"): (
+            f"/projects/{p_edit}", {**project, "version": version(db, Project, p_edit), "region": "Минск"}),
+        ("POST", "/projects/{project_id}/milestones"): (
+            f"/projects/{p_add}/milestones", {"version": version(db, Project, p_add), "title": "пуск",
+                                              "due_on": "30.06.2027"}),
+        ("POST", "/projects/{project_id}/milestones/{milestone_id}"): (
+            f"/projects/{p_ms}/milestones/{milestone}", {"version": version(db, Project, p_ms), "title": "пуск",
+                                                         "done_on": "01.06.2027"}),
+        ("POST", "/projects/{record_id}/archive"): (
+            f"/projects/{p_arch}/archive", {"version": version(db, Project, p_arch)}),
+        ("POST", "/projects/{record_id}/restore"): (
+            f"/projects/{p_rest}/restore", {"version": version(db, Project, p_rest)}),
+    }
