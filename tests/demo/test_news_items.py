@@ -14,7 +14,7 @@ from accord.demo.example import ACTOR, load_example
 from accord.demo.news_items import ACCEPTED, NEWS_DIR, DemoNewsError, item_url, load_news, news_files
 from accord.ingest import review
 from accord.store.db import Database
-from accord.store.models import AuditEntry, Event, Evidence, Measure, SourceItem
+from accord.store.models import AuditEntry, Event, Evidence, Measure, Person, SourceItem
 from tests.conftest import TODAY
 from tests.web.conftest import make_client
 
@@ -64,8 +64,8 @@ def test_demo_load_fills_the_first_screen_with_news_proposals_and_evidence(db: D
         # the typo «Турчын» is the prime minister already in the directory, not a new person
         call = _item(session, "2026-01-22--sodruzhestvo--telefonnyi-razgovor.txt")
         assert "Турчын" in call.text
-        assert "Турчин" in {p.person.last_name for p in call.event.participants}
-        assert "Турчын" not in {p.person.last_name for p in call.event.participants}
+        named = {session.get_one(Person, p.person_id).last_name for p in call.event.participants}
+        assert "Турчин" in named and "Турчын" not in named
 
         # the old item and the Belarus–Vietnam item propose nothing, and say why
         for name, why in ((OLD, "history: dated 2016-06-14"), (VIETNAM, "about BY–VN: not between the parties")):
@@ -80,6 +80,8 @@ def test_demo_load_fills_the_first_screen_with_news_proposals_and_evidence(db: D
                                                     Evidence.proposal == "new_agreement")
         ).all()
         assert len(new) == 1 and new[0].state == "proposed" and new[0].fact["document"]["type"] == "memorandum"
+        memo_title = new[0].fact["title"]
+        assert memo_title and "меморандум" in new[0].source_item.text
 
         # the declared proposals are accepted as accord-demo, audited, and are evidence on their measures
         accepted = session.scalars(select(Evidence).where(Evidence.state == "accepted")).all()
@@ -90,7 +92,7 @@ def test_demo_load_fills_the_first_screen_with_news_proposals_and_evidence(db: D
         audited = session.scalars(
             select(AuditEntry).where(AuditEntry.actor == ACTOR, AuditEntry.reason.like("evidence %"))
         ).all()
-        assert {a.entity_id for a in audited if a.entity == "evidence"} >= {str(e.id) for e in accepted}
+        assert {a.entity_id for a in audited if a.entity == "evidence"} >= {e.id for e in accepted}
         # the planned measure the veterinary training item reports is now in progress
         assert session.scalars(select(Measure).where(Measure.number == "3.4")).one().status == "in_progress"
         measure_ids = {e.measure_id: e.source_item.title for e in accepted}
@@ -100,10 +102,9 @@ def test_demo_load_fills_the_first_screen_with_news_proposals_and_evidence(db: D
             page = client.get(f"/measures/{measure_id}").text
             assert title in page and "No evidence linked yet" not in page
         queue = client.get("/review").text
-        assert "no target" not in queue
-        assert "new agreement for the register" in queue and "memorandum" in queue
-        assert re.search(r"«Беларусь и Кыргызстан подписали меморандум о сотрудничестве в сфере высшего образования»", queue)
-        assert "illustrative" in queue
+        assert "без цели" not in queue  # «no target»
+        assert f"новый документ в реестр</b>: меморандум «{memo_title}», подписано" in queue
+        assert "(BY–KG)" in queue and "иллюстративн" in queue
 
 
 def test_a_declared_proposal_the_reader_does_not_make_stops_the_load(
@@ -137,7 +138,7 @@ def test_accord_demo_load_reads_the_news_and_converts_with_the_shipped_rates(cli
     converted = cli("fx", "convert", "100", "USD", "KGS", "--on", "2024-06-03").output
     assert "KGS" in converted and "illustrative" in converted.lower()
     queue = cli("review", "--limit", "200").output
-    assert "adds memorandum «Беларусь и Кыргызстан подписали меморандум" in queue
+    assert "adds memorandum «" in queue, queue
     assert "no target" not in queue
 
 
