@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -95,12 +96,17 @@ def test_demo_load_fills_the_first_screen_with_news_proposals_and_evidence(db: D
         assert {a.entity_id for a in audited if a.entity == "evidence"} >= {e.id for e in accepted}
         # the planned measure the veterinary training item reports is now in progress
         assert session.scalars(select(Measure).where(Measure.number == "3.4")).one().status == "in_progress"
-        measure_ids = {e.measure_id: e.source_item.title for e in accepted}
+        measure_ids = {e.measure_id: (e.source_item.title, e.source_item_id, e.source_item.url) for e in accepted}
 
     with make_client(db, public_read=True) as client:
-        for measure_id, title in measure_ids.items():
+        for measure_id, (title, item_id, url) in measure_ids.items():
             page = client.get(f"/measures/{measure_id}").text
-            assert title in page and "No evidence linked yet" not in page
+            assert title in page and "Подтверждений пока нет" not in page
+            # an invented item links to its own page here, never to an outlet that does not exist
+            assert f'<a href="/news/{item_id}">{title}</a>' in page
+            news = client.get(f"/news/{item_id}").text
+            assert "иллюстративно" in news and ".example/" in url
+            assert f'href="{url}"' not in news and f'href="{url}"' not in page
         queue = client.get("/review").text
         assert "без цели" not in queue  # «no target»
         assert f"новый документ в реестр</b>: меморандум «{memo_title}», подписано" in queue
@@ -128,13 +134,19 @@ def test_a_file_named_without_a_known_outlet_is_refused(tmp_path: Path) -> None:
         item_url(stray)
 
 
-def test_accord_demo_load_reads_the_news_and_converts_with_the_shipped_rates(cli: Any) -> None:
+def test_accord_demo_load_reads_the_news_and_converts_with_the_shipped_rates(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = cli("demo", "--load").output
     match = re.search(r"read (\d+) illustrative news items in [\d.]+ s: (\d+) events, (\d+) proposals waiting "
                       r"for review, (\d+) accepted as accord-demo", out)
     assert match, out
     items, events, pending, accepted = map(int, match.groups())
     assert items >= 25 and events >= 10 and pending >= 5 and accepted >= 3
+    def no_network(*_args: object, **_kw: object) -> None:
+        raise AssertionError("the conversion tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
     converted = cli("fx", "convert", "100", "USD", "KGS", "--on", "2024-06-03").output
     assert "KGS" in converted and "illustrative" in converted.lower()
     queue = cli("review", "--limit", "200").output
