@@ -86,10 +86,12 @@ def load_news(db: Database, folder: Path = NEWS_DIR, accepted: tuple[tuple[str, 
             status = ingestor.item(urls[path.name], path.read_bytes(), CONTENT_TYPES[path.suffix], "accord demo")
             if status not in ("new", "revised"):
                 raise DemoNewsError(f"{path.name}: stored as {status}, expected a new item")
+    # flagged before anything else can fail: invented items are never left looking real
     with db.transaction(actor=ACTOR, reason="accord demo --load: illustrative news") as session:
         session.execute(update(SourceItem).where(SourceItem.url.in_(urls.values())).values(illustrative=True))
         session.execute(update(Event).where(Event.id > last_event).values(illustrative=True))
         session.execute(update(Person).where(Person.id > last_person).values(illustrative=True))
+    with db.transaction(actor=ACTOR, reason="accord demo --load: accepted example proposals") as session:
         for name, number in accepted:
             if name not in urls:
                 raise DemoNewsError(f"{name}: declared as accepted, but there is no such item in {folder}")

@@ -122,9 +122,9 @@ def test_a_declared_proposal_the_reader_does_not_make_stops_the_load(
     load_example(sqlite_db, TODAY)
     with pytest.raises(DemoNewsError, match=f"{OLD}: the news reader no longer proposes it for measure 2.1"):
         load_news(sqlite_db, folder, accepted=((OLD, "2.1"),))
-    with sqlite_db.reading() as session:  # nothing of the failed step was kept
+    with sqlite_db.reading() as session:  # nothing was accepted, and the item read is still flagged invented
         assert session.scalar(select(func.count(Evidence.id)).where(Evidence.state == "accepted")) == 0
-        assert session.scalars(select(SourceItem.illustrative)).all() == [False]
+        assert session.scalars(select(SourceItem.illustrative)).all() == [True]
 
 
 def test_a_file_named_without_a_known_outlet_is_refused(tmp_path: Path) -> None:
