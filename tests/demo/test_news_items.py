@@ -111,6 +111,7 @@ def test_demo_load_fills_the_first_screen_with_news_proposals_and_evidence(db: D
         assert "без цели" not in queue  # «no target»
         assert f"новый документ в реестр</b>: меморандум «{memo_title}», подписано" in queue
         assert "(BY–KG)" in queue and "иллюстративн" in queue
+        assert "мероприятия, проекты, новости и часть показателей придуманы" in queue  # the banner says so too
 
 
 def test_a_declared_proposal_the_reader_does_not_make_stops_the_load(
