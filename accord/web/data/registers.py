@@ -17,7 +17,6 @@ from accord.store.models import (
     Decision,
     Event,
     EventCountry,
-    EventParticipant,
     Organization,
     Person,
     Position,
@@ -95,15 +94,10 @@ def bodies(session: Session) -> list[Body]:
 
 
 def list_sessions(session: Session, limit: int, offset: int) -> Listing[CommissionSession]:
-    query = select(CommissionSession).options(selectinload(CommissionSession.body)).order_by(
+    query = select(CommissionSession).where(CommissionSession.archived_at.is_(None)).options(
+        selectinload(CommissionSession.body)).order_by(
         CommissionSession.held_on.desc().nulls_last(), CommissionSession.id.desc())
     return paginate(session, query, limit, offset)
-
-
-def load_session(session: Session, session_id: int) -> CommissionSession | None:
-    return session.scalars(select(CommissionSession).where(CommissionSession.id == session_id).options(
-        selectinload(CommissionSession.body),
-        selectinload(CommissionSession.decisions).selectinload(Decision.owner))).first()
 
 
 @dataclass
@@ -114,7 +108,8 @@ class DecisionFilter:
 
 
 def list_decisions(session: Session, f: DecisionFilter, today: date, limit: int, offset: int) -> Listing[Decision]:
-    query = select(Decision).options(selectinload(Decision.owner))
+    query = select(Decision).join(CommissionSession, Decision.session_id == CommissionSession.id).where(
+        Decision.archived_at.is_(None), CommissionSession.archived_at.is_(None)).options(selectinload(Decision.owner))
     if f.status:
         query = query.where(Decision.status == f.status)
     if f.session_id:
@@ -171,28 +166,13 @@ class PersonFilter:
 
 
 def list_people(session: Session, f: PersonFilter, limit: int, offset: int) -> Listing[Person]:
-    query = select(Person).options(selectinload(Person.positions).selectinload(Position.organization))
+    query = select(Person).where(Person.archived_at.is_(None)).options(
+        selectinload(Person.positions).selectinload(Position.organization))
     if f.country:
         query = query.where(Person.country_code == f.country.upper())
     if (ids := _text_ids(session, f.q, "person")) is not None:
         query = query.where(Person.id.in_(ids))
     return paginate(session, query.order_by(Person.last_name, Person.first_name, Person.id), limit, offset)
-
-
-@dataclass
-class PersonView:
-    person: Person
-    events: list[Event]
-
-
-def person_view(session: Session, person_id: int) -> PersonView | None:
-    person = session.scalars(select(Person).where(Person.id == person_id).options(
-        selectinload(Person.positions).selectinload(Position.organization), selectinload(Person.aliases))).first()
-    if person is None:
-        return None
-    events = list(session.scalars(select(Event).join(EventParticipant).where(EventParticipant.person_id == person_id)
-                                  .order_by(Event.held_on.desc()).limit(50)))
-    return PersonView(person, events)
 
 
 @dataclass
@@ -203,7 +183,7 @@ class OrganizationFilter:
 
 
 def list_organizations(session: Session, f: OrganizationFilter, limit: int, offset: int) -> Listing[Organization]:
-    query = select(Organization)
+    query = select(Organization).where(Organization.archived_at.is_(None))
     if f.country:
         query = query.where(Organization.country_code == f.country.upper())
     if f.kind:
@@ -211,21 +191,6 @@ def list_organizations(session: Session, f: OrganizationFilter, limit: int, offs
     if (ids := _text_ids(session, f.q, "organization")) is not None:
         query = query.where(or_(Organization.id.in_(ids)))
     return paginate(session, query.order_by(Organization.country_code, Organization.name), limit, offset)
-
-
-@dataclass
-class OrganizationView:
-    organization: Organization
-    positions: list[Position]
-
-
-def organization_view(session: Session, org_id: int) -> OrganizationView | None:
-    org = session.get(Organization, org_id)
-    if org is None:
-        return None
-    positions = list(session.scalars(select(Position).where(Position.organization_id == org_id)
-                                     .options(selectinload(Position.person)).order_by(Position.start_on.desc().nulls_last())))
-    return OrganizationView(org, positions)
 
 
 def list_news(session: Session, q: str | None, limit: int, offset: int) -> Listing[SourceItem]:
