@@ -230,7 +230,7 @@ def _field_rows(obj: Tracked) -> list[dict[str, Any]]:
 
 def _action(field: str, new: str | None) -> str:
     """Archiving is named as such in the trail, so a reader sees a record was archived, not edited."""
-    if field == "archived_at":
+    if field in ("archived_at", "archived_by"):
         return "archive" if new is not None else "restore"
     return "update"
 

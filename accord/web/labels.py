@@ -55,7 +55,9 @@ LABELS: dict[str, dict[str, str]] = {
     "field": {"note": "Current note", "status": "Status", "progress_note": "Progress note", "due_on": "Deadline",
               "due_kind": "kind of deadline", "title": "Title", "expected_result": "Expected result",
               "description": "Description", "responsible": "Responsible", "create": "created", "update": "changed",
-              "delete": "deleted", "add": "added", "remove": "removed", "indicator": "Indicator"},
+              "delete": "deleted", "add": "added", "remove": "removed", "indicator": "Indicator",
+              "archive": "archived", "restore": "restored to the lists", "archived_at": "Archived",
+              "archived_by": "Archived by", "lifecycle": "Lifecycle", "milestone": "Milestone", "stage": "Stage"},
     "fact": {"types": "Kind of event", "documents": "Documents", "sectors": "Sectors", "figures": "Figures",
              "quotes": "Quotes", "places": "Places", "organizations": "Organisations", "people": "People"},
 }

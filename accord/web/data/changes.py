@@ -14,6 +14,7 @@ from accord.domain.due import parse_due
 from accord.domain.numbering import normalise_number, sort_key
 from accord.domain.sectors import SECTORS
 from accord.store.audit import check_version
+from accord.store.checks import Invalid
 from accord.store.edits import MeasureEdit, edit_measure
 from accord.store.models import (
     Agreement,
@@ -29,9 +30,7 @@ from accord.store.models import (
 )
 from accord.web import schemas
 
-
-class Invalid(ValueError):
-    """Input that names something unknown or breaks a rule; the message says which."""
+__all__ = ["Invalid"]
 
 
 def change_measure(session: Session, measure: Measure, body: schemas.MeasureChange, author: str, today: date) -> list[str]:
