@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from accord.domain.numbering import normalise_number, sort_key
 from accord.domain.status import MeasureStatus, check_measure_move
 from accord.store.audit import check_version
+from accord.store.checks import Invalid
 from accord.store.models import Body, Decision, DecisionBody, Measure, Organization
 from accord.store.models import Session as Meeting
-from accord.store.checks import Invalid
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from accord.domain.kinds import OrgKind
 from accord.store.audit import check_version
-from accord.store.models import Organization, Person, Position
 from accord.store.checks import Invalid, country
+from accord.store.models import Organization, Person, Position
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from accord.web.data import serialise
 from accord.web.data.history import changes_since as audit_changes
 from accord.web.data.history import history as audit_history
 
+
 def history(session: Session, entity: str, entity_id: int) -> list[dict[str, Any]]:
     """The audit trail of one record as JSON, newest first, archiving included."""
     return [serialise.audit(a) for a in audit_history(session, entity, entity_id)]
