@@ -12,6 +12,7 @@ from accord.cli import (
     fx,
     ingest,
     records,
+    registers,
     remind,
     report,
     roadmap_io,
@@ -39,7 +40,8 @@ def main() -> None:
         fail(str(exc), 2)
 
 
-for module in (records, commission, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web, accounts):
+for module in (records, registers, commission, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web,
+               accounts):
     module.register(app)
 
 

@@ -43,7 +43,13 @@ def parse_day(text: str | None, field: str) -> date | None:
 
 def day_text(value: date | str | None, lang: str) -> str:
     """A day as the form for `lang` shows it (the inverse of `parse_day`)."""
-    if value is None or value == "":
+    if not value:  # None, "", or a template's undefined value
         return ""
-    day = date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    if isinstance(value, str):
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            return value  # what the person typed, shown back to them with the error
+    else:
+        day = value
     return day.strftime("%d.%m.%Y") if lang == "ru" else day.isoformat()

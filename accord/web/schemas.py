@@ -53,15 +53,23 @@ class AgreementNew(BaseModel):
     sectors: list[str] = Field(default_factory=list)
     signed_on: date | None = None
     signed_at: str | None = None
+    valid_until: date | None = None
     source: str | None = None
 
 
 class AgreementChange(BaseModel):
-    version: DbInt
+    """Fields left out stay as they are; `null` clears one (title, kind and level cannot be cleared)."""
+
+    version: DbInt = Field(description="the agreement's version the edit is based on (optimistic locking)")
     title: Named | None = None
     title_en: str | None = None
+    kind: AgreementKind | None = None
+    level: AgreementLevel | None = None
+    signed_at: str | None = None
     valid_until: date | None = None
     source: str | None = None
+    parties: list[str] | None = Field(None, description="country codes; the list replaces the parties")
+    sectors: list[str] | None = Field(None, description="sector codes; the list replaces the sectors")
 
 
 class AgreementStep(BaseModel):
@@ -85,13 +93,34 @@ class ProjectNew(BaseModel):
 
 
 class ProjectChange(BaseModel):
-    version: DbInt
+    """Fields left out stay as they are; `null` clears one (title and stage cannot be cleared)."""
+
+    version: DbInt = Field(description="the project's version the edit is based on (optimistic locking)")
     title: Named | None = None
+    title_en: str | None = None
     stage: ProjectStage | None = None
+    country: str | None = None
     region: str | None = None
     value: Money | None = None
     currency: CurrencyCode | None = None
     description: str | None = None
+    started_on: date | None = None
+
+
+class MilestoneNew(BaseModel):
+    version: DbInt = Field(description="the project's version the change is based on")
+    title: Named
+    due_on: date | None = None
+    done_on: date | None = None
+
+
+class MilestoneChange(BaseModel):
+    """Fields left out stay as they are; `null` clears a date."""
+
+    version: DbInt = Field(description="the project's version the change is based on")
+    title: Named | None = None
+    due_on: date | None = None
+    done_on: date | None = None
 
 
 class DecisionChange(BaseModel):

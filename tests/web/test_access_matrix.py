@@ -153,7 +153,28 @@ def new_org(db: Database) -> int:
         return org.id
 
 
-def archived(make: Callable[[Database], int], model: type) -> Callable[[Database], int]:
+def new_project(db: Database) -> int:
+    with db.transaction(actor="setup") as s:
+        p = Project(title=f"Проект {next(_names)}", stage="idea")
+        s.add(p)
+        s.flush()
+        return p.id
+
+
+def project_with_milestone(db: Database) -> tuple[int, int]:
+    from accord.store.models import Milestone
+
+    with db.transaction(actor="setup") as s:
+        p = Project(title=f"Проект {next(_names)}", stage="implementation")
+        p.milestones.append(Milestone(title="пуск", due_on=None))
+        s.add(p)
+        s.flush()
+        return p.id, p.milestones[0].id
+
+
+def archived(model: type, make: Callable[[Database], int]) -> Callable[[Database], int]:
+    """A new record of `model`, archived already (what a restore is tried on)."""
+
     def prepare(db: Database) -> int:
         from accord.store.archive import archive
 
@@ -161,16 +182,6 @@ def archived(make: Callable[[Database], int], model: type) -> Callable[[Database
         with db.transaction(actor="setup") as s:
             archive(s, s.get(model, row_id), "setup")
         return row_id
-
-    return prepare
-
-
-def archiving(verb: str, api: str, key: str, make: Callable[[Database], int], model: type
-              ) -> Callable[[Database], tuple[str, str, Any, tuple[type, int]]]:
-    """Archive a fresh record (or restore an archived one) through the API, for one persona."""
-    def prepare(db: Database) -> tuple[str, str, Any, tuple[type, int]]:
-        row_id = (archived(make, model) if verb == "restore" else make)(db)
-        return "POST", f"{api}/{row_id}/{verb}", {"version": version(db, model, row_id)}, (model, row_id)
 
     return prepare
 
@@ -190,7 +201,45 @@ def first_office(db: Database) -> tuple[int, int]:
     return 1, found
 
 
+def archiving(verb: str, model: type, make: Callable[[Database], int], api: str) -> Route:
+    """A route row for archiving (a live record) or restoring (an archived one) through the API."""
+    source = make if verb == "archive" else archived(model, make)
+
+    def prepare(db: Database) -> tuple[str, str, Any, tuple[type, int]]:
+        row_id = source(db)
+        return "POST", f"{api}/{row_id}/{verb}", {"version": version(db, model, row_id)}, (model, row_id)
+
+    return Route(f"{verb} {model.audit_entity}", ("POST", f"{api}/{{record_id}}/{verb}"),
+                 frozenset({"alice", "carol"}), prepare)
+
+
 ROUTES = [
+    archiving("archive", Agreement, new_draft, "/api/v1/agreements"),
+    archiving("restore", Agreement, new_draft, "/api/v1/agreements"),
+    archiving("archive", Project, new_project, "/api/v1/projects"),
+    archiving("restore", Project, new_project, "/api/v1/projects"),
+    Route(
+        "add a milestone",
+        ("POST", "/api/v1/projects/{project_id}/milestones"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "POST",
+            f"/api/v1/projects/{(p := new_project(db))}/milestones",
+            {"version": version(db, Project, p), "title": f"этап {next(_names)}", "due_on": "2027-06-30"},
+            (Project, p),
+        ),
+    ),
+    Route(
+        "change a milestone",
+        ("PATCH", "/api/v1/projects/{project_id}/milestones/{milestone_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            f"/api/v1/projects/{(p := project_with_milestone(db))[0]}/milestones/{p[1]}",
+            {"version": version(db, Project, p[0]), "done_on": "2027-05-30"},
+            (Project, p[0]),
+        ),
+    ),
     Route(
         "edit Belarusian industry measure",
         ("PATCH", "/api/v1/measures/{measure_id}"),
@@ -428,54 +477,14 @@ ROUTES = [
             (Person, 1),
         ),
     ),
-    Route(
-        "archive a session",
-        ("POST", "/api/v1/sessions/{record_id}/archive"),
-        frozenset({"alice", "carol"}),
-        archiving("archive", "/api/v1/sessions", "session", new_session, Meeting),
-    ),
-    Route(
-        "archive a decision",
-        ("POST", "/api/v1/decisions/{record_id}/archive"),
-        frozenset({"alice", "carol"}),
-        archiving("archive", "/api/v1/decisions", "decision", new_decision, Decision),
-    ),
-    Route(
-        "archive a person",
-        ("POST", "/api/v1/people/{record_id}/archive"),
-        frozenset({"alice", "carol"}),
-        archiving("archive", "/api/v1/people", "person", new_person, Person),
-    ),
-    Route(
-        "archive a organisation",
-        ("POST", "/api/v1/organisations/{record_id}/archive"),
-        frozenset({"alice", "carol"}),
-        archiving("archive", "/api/v1/organisations", "organisation", new_org, Organization),
-    ),
-    Route(
-        "restore a session",
-        ("POST", "/api/v1/sessions/{record_id}/restore"),
-        frozenset({"alice", "carol"}),
-        archiving("restore", "/api/v1/sessions", "session", new_session, Meeting),
-    ),
-    Route(
-        "restore a decision",
-        ("POST", "/api/v1/decisions/{record_id}/restore"),
-        frozenset({"alice", "carol"}),
-        archiving("restore", "/api/v1/decisions", "decision", new_decision, Decision),
-    ),
-    Route(
-        "restore a person",
-        ("POST", "/api/v1/people/{record_id}/restore"),
-        frozenset({"alice", "carol"}),
-        archiving("restore", "/api/v1/people", "person", new_person, Person),
-    ),
-    Route(
-        "restore a organisation",
-        ("POST", "/api/v1/organisations/{record_id}/restore"),
-        frozenset({"alice", "carol"}),
-        archiving("restore", "/api/v1/organisations", "organisation", new_org, Organization),
-    ),
+    archiving("archive", Meeting, new_session, "/api/v1/sessions"),
+    archiving("archive", Decision, new_decision, "/api/v1/decisions"),
+    archiving("archive", Person, new_person, "/api/v1/people"),
+    archiving("archive", Organization, new_org, "/api/v1/organisations"),
+    archiving("restore", Meeting, new_session, "/api/v1/sessions"),
+    archiving("restore", Decision, new_decision, "/api/v1/decisions"),
+    archiving("restore", Person, new_person, "/api/v1/people"),
+    archiving("restore", Organization, new_org, "/api/v1/organisations"),
     Route(
         "create user",
         ("POST", "/api/v1/users"),
@@ -589,6 +598,8 @@ READS: dict[tuple[str, str], tuple[str, frozenset[str | None]]] = {
     ("GET", "/search"): ("/search?q=соглашение", SIGNED_IN),
     ("GET", "/reports"): ("/reports", SIGNED_IN),
     ("GET", "/account"): ("/account", SIGNED_IN),
+    ("GET", "/agreements/new"): ("/agreements/new", frozenset({"alice", "carol"})),
+    ("GET", "/projects/new"): ("/projects/new", frozenset({"alice", "carol"})),
     # open to everyone: signing in, the language and roadmap switches (they only set the visitor's cookie),
     # the API's documentation; the calendar feed answers only its own token (tried in tests/remind)
     ("GET", "/login"): ("/login", EVERYONE),
@@ -604,6 +615,17 @@ FORMS: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/measures/{measure_id}"): frozenset({"alice", "carol", "ed_by"}),
     ("POST", "/review/{evidence_id}/{verdict}"): frozenset({"alice", "carol", "ed_by"}),
     ("POST", "/account/password"): SIGNED_IN,
+    ("POST", "/agreements"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{agreement_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{agreement_id}/transitions"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{record_id}/archive"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{record_id}/restore"): frozenset({"alice", "carol"}),
+    ("POST", "/projects"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{project_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{project_id}/milestones"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{project_id}/milestones/{milestone_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{record_id}/archive"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{record_id}/restore"): frozenset({"alice", "carol"}),
     ("POST", "/login"): EVERYONE,
     ("POST", "/logout"): EVERYONE,
     ("POST", "/commission/sessions"): frozenset({"alice", "carol"}),
@@ -635,7 +657,7 @@ def new_office(db: Database) -> tuple[int, int]:
         return person_id, position.id
 
 
-def record_forms(db: Database) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+def commission_directory_forms(db: Database) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
     """The record forms, each on a record of its own so one persona's tries never make another's stale."""
     person, office_person, (holder, office), org = new_person(db), new_person(db), new_office(db), new_org(db)
     meeting, decision = new_session(db), new_decision(db)
@@ -675,7 +697,7 @@ def record_forms(db: Database) -> dict[tuple[str, str], tuple[str, dict[str, Any
     for page, make, model in (("/commission/sessions", new_session, Meeting), ("/commission/decisions", new_decision, Decision),
                               ("/people", new_person, Person), ("/organisations", new_org, Organization)):
         for verb in ("archive", "restore"):
-            row = (archived(make, model) if verb == "restore" else make)(db)
+            row = (archived(model, make) if verb == "restore" else make)(db)
             forms[("POST", f"{page}/{{record_id}}/{verb}")] = (f"{page}/{row}/{verb}", {"version": version(db, model, row)})
     return forms
 
@@ -763,7 +785,8 @@ def test_every_form_is_allowed_exactly_to_its_personas(
             with web_db.reading() as s:
                 m = s.get(Measure, mid)
             forms = {
-                **record_forms(web_db),  # before the sign-in and sign-out forms, which change who is signed in
+                **record_forms(web_db),  # before signing out, which ends the persona's session
+                **commission_directory_forms(web_db),
                 ("POST", "/measures/{measure_id}"): (
                     f"/measures/{mid}",
                     {
@@ -798,3 +821,38 @@ def test_every_form_is_allowed_exactly_to_its_personas(
                 if not ok:
                     failures.append(f"{persona or 'anonymous'} {key}: {response.status_code}")
     assert not failures, "\n".join(failures)
+
+
+def record_forms(db: Database) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+    """The agreement and project forms, each on a record of its own at its current version."""
+    agreement = {"title": "Соглашение", "kind": "agreement", "level": "intergovernmental"}
+    project = {"title": "Проект", "stage": "implementation"}
+    a_edit, a_move, a_arch, a_rest = new_draft(db), new_draft(db), new_draft(db), archived(Agreement, new_draft)(db)
+    p_edit, p_add, p_arch, p_rest = (new_project(db), new_project(db), new_project(db),
+                                     archived(Project, new_project)(db))
+    p_ms, milestone = project_with_milestone(db)
+    return {
+        ("POST", "/agreements"): ("/agreements", {**agreement, "title": f"Меморандум {next(_names)}"}),
+        ("POST", "/agreements/{agreement_id}"): (
+            f"/agreements/{a_edit}", {**agreement, "version": version(db, Agreement, a_edit), "source": "протокол"}),
+        ("POST", "/agreements/{agreement_id}/transitions"): (
+            f"/agreements/{a_move}/transitions", {"version": version(db, Agreement, a_move), "to": "signed",
+                                                  "on": "20.11.2026"}),
+        ("POST", "/agreements/{record_id}/archive"): (
+            f"/agreements/{a_arch}/archive", {"version": version(db, Agreement, a_arch)}),
+        ("POST", "/agreements/{record_id}/restore"): (
+            f"/agreements/{a_rest}/restore", {"version": version(db, Agreement, a_rest)}),
+        ("POST", "/projects"): ("/projects", {**project, "title": f"Проект {next(_names)}"}),
+        ("POST", "/projects/{project_id}"): (
+            f"/projects/{p_edit}", {**project, "version": version(db, Project, p_edit), "region": "Минск"}),
+        ("POST", "/projects/{project_id}/milestones"): (
+            f"/projects/{p_add}/milestones", {"version": version(db, Project, p_add), "title": "пуск",
+                                              "due_on": "30.06.2027"}),
+        ("POST", "/projects/{project_id}/milestones/{milestone_id}"): (
+            f"/projects/{p_ms}/milestones/{milestone}", {"version": version(db, Project, p_ms), "title": "пуск",
+                                                         "done_on": "01.06.2027"}),
+        ("POST", "/projects/{record_id}/archive"): (
+            f"/projects/{p_arch}/archive", {"version": version(db, Project, p_arch)}),
+        ("POST", "/projects/{record_id}/restore"): (
+            f"/projects/{p_rest}/restore", {"version": version(db, Project, p_rest)}),
+    }

@@ -9,6 +9,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from accord.search.index import search
+from accord.store.archive import listed
 from accord.store.models import (
     Agreement,
     AgreementParty,
@@ -44,10 +45,13 @@ class AgreementFilter:
     party: str | None = None
     sector: str | None = None
     q: str | None = None
+    #: archived agreements are left out unless asked for
+    archived: bool = False
 
 
 def list_agreements(session: Session, f: AgreementFilter, limit: int, offset: int) -> Listing[Agreement]:
-    query = select(Agreement).options(selectinload(Agreement.parties), selectinload(Agreement.sectors))
+    query = listed(select(Agreement), Agreement, f.archived).options(
+        selectinload(Agreement.parties), selectinload(Agreement.sectors))
     for name in ("status", "kind", "level"):
         if getattr(f, name):
             query = query.where(getattr(Agreement, name) == getattr(f, name))
@@ -70,10 +74,12 @@ class ProjectFilter:
     stage: str | None = None
     country: str | None = None
     q: str | None = None
+    #: archived projects are left out unless asked for
+    archived: bool = False
 
 
 def list_projects(session: Session, f: ProjectFilter, limit: int, offset: int) -> Listing[Project]:
-    query = select(Project)
+    query = listed(select(Project), Project, f.archived)
     if f.stage:
         query = query.where(Project.stage == f.stage)
     if f.country:
