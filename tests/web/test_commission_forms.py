@@ -126,6 +126,8 @@ def test_archiving_through_the_api_is_audited_and_takes_the_person_out_of_the_li
         assert client.post(f"/api/v1/people/{person}/archive", json={"version": 1}, headers=headers).status_code == 200
         listed = client.get("/api/v1/people?limit=500", headers=headers).json()["items"]
         assert person not in {p["id"] for p in listed}
+        everyone = client.get("/api/v1/people?limit=500&archived=true", headers=headers).json()["items"]
+        assert person in {p["id"] for p in everyone}
         shown = client.get(f"/api/v1/people/{person}", headers=headers).json()
         assert shown["archived_by"] == "carol"
         assert {(h["action"], h["actor"]) for h in shown["history"]} >= {("archive", "carol")}

@@ -99,8 +99,8 @@ def bodies(session: Session) -> list[Body]:
         selectinload(Body.sessions), selectinload(Body.members)).order_by(Body.parent_id.is_not(None), Body.id)))
 
 
-def list_sessions(session: Session, limit: int, offset: int) -> Listing[CommissionSession]:
-    query = select(CommissionSession).where(CommissionSession.archived_at.is_(None)).options(
+def list_sessions(session: Session, limit: int, offset: int, archived: bool = False) -> Listing[CommissionSession]:
+    query = listed(select(CommissionSession), CommissionSession, archived).options(
         selectinload(CommissionSession.body)).order_by(
         CommissionSession.held_on.desc().nulls_last(), CommissionSession.id.desc())
     return paginate(session, query, limit, offset)
@@ -111,11 +111,15 @@ class DecisionFilter:
     status: str | None = None
     overdue: bool = False
     session_id: int | None = None
+    #: archived decisions (and those of archived sessions) are left out unless asked for
+    archived: bool = False
 
 
 def list_decisions(session: Session, f: DecisionFilter, today: date, limit: int, offset: int) -> Listing[Decision]:
-    query = select(Decision).join(CommissionSession, Decision.session_id == CommissionSession.id).where(
-        Decision.archived_at.is_(None), CommissionSession.archived_at.is_(None)).options(selectinload(Decision.owner))
+    query = select(Decision).options(selectinload(Decision.owner))
+    if not f.archived:
+        query = query.join(CommissionSession, Decision.session_id == CommissionSession.id).where(
+            Decision.archived_at.is_(None), CommissionSession.archived_at.is_(None))
     if f.status:
         query = query.where(Decision.status == f.status)
     if f.session_id:
@@ -169,10 +173,12 @@ def event_view(session: Session, event_id: int) -> EventView | None:
 class PersonFilter:
     country: str | None = None
     q: str | None = None
+    #: archived people are left out unless asked for
+    archived: bool = False
 
 
 def list_people(session: Session, f: PersonFilter, limit: int, offset: int) -> Listing[Person]:
-    query = select(Person).where(Person.archived_at.is_(None)).options(
+    query = listed(select(Person), Person, f.archived).options(
         selectinload(Person.positions).selectinload(Position.organization))
     if f.country:
         query = query.where(Person.country_code == f.country.upper())
@@ -186,10 +192,12 @@ class OrganizationFilter:
     country: str | None = None
     kind: str | None = None
     q: str | None = None
+    #: archived organisations are left out unless asked for
+    archived: bool = False
 
 
 def list_organizations(session: Session, f: OrganizationFilter, limit: int, offset: int) -> Listing[Organization]:
-    query = select(Organization).where(Organization.archived_at.is_(None))
+    query = listed(select(Organization), Organization, f.archived)
     if f.country:
         query = query.where(Organization.country_code == f.country.upper())
     if f.kind:

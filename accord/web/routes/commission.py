@@ -255,14 +255,15 @@ def decision_patch(ctx: CtxDep, decision_id: int, body: DecisionChange) -> dict[
 
 
 @router.get("/api/v1/sessions", tags=["commission"])
-def sessions_json(ctx: CtxDep, paging: PagingDep) -> dict[str, Any]:
-    """Sessions of the commission and its working groups, latest first (archived ones left out)."""
-    return list_sessions(ctx.session, paging.limit, paging.offset).as_dict(lambda s: serialise.session(s, ctx.today))
+def sessions_json(ctx: CtxDep, paging: PagingDep, archived: bool = False) -> dict[str, Any]:
+    """Sessions of the commission and its working groups, latest first (`archived=true` adds the archived)."""
+    listing = list_sessions(ctx.session, paging.limit, paging.offset, archived)
+    return listing.as_dict(lambda s: {**serialise.session(s, ctx.today), "archived_at": serialise.iso(s.archived_at)})
 
 
 @router.get("/api/v1/decisions", tags=["commission"])
 def decisions_json(ctx: CtxDep, filters: Annotated[DecisionFilter, Depends()], paging: PagingDep) -> dict[str, Any]:
-    """Protocol decisions with owner, deadline and status (overdue derived; archived ones left out)."""
+    """Protocol decisions with owner, deadline and status (overdue derived; `archived=true` adds the archived)."""
     listing = list_decisions(ctx.session, filters, ctx.today, paging.limit, paging.offset)
     return listing.as_dict(lambda d: serialise.decision(d, ctx.today))
 

@@ -117,7 +117,8 @@ def _conflict(db_session: Session, exc: ConflictError, entity: str, record_id: i
 
 def _people(ctx: Ctx, db_session: Session, filters: PersonFilter, limit: int, offset: int, status: int = 200,
             **extra: Any) -> HTMLResponse:
-    orgs = list_organizations(db_session, OrganizationFilter(country=filters.country, q=filters.q), 500, 0)
+    orgs = list_organizations(db_session, OrganizationFilter(country=filters.country, q=filters.q,
+                                                             archived=filters.archived), 500, 0)
     values: dict[str, Any] = {"pform": {}, "perror": None, "oform": {}, "oerror": None, **extra}
     return page(ctx, "people.html", status, listing=list_people(db_session, filters, limit, offset), orgs=orgs,
                 filters=filters, can_person=can_change(ctx.user, "person"),
@@ -131,7 +132,7 @@ def people_page(ctx: CtxDep, filters: Annotated[PersonFilter, Depends()], paging
 
 @router.get("/api/v1/people", tags=["people"])
 def people_json(ctx: CtxDep, filters: Annotated[PersonFilter, Depends()], paging: PagingDep) -> dict[str, Any]:
-    """People in the directory with their offices over time (archived ones left out)."""
+    """People in the directory with their offices over time (`archived=true` adds the archived)."""
     return list_people(ctx.session, filters, paging.limit, paging.offset).as_dict(lambda p: serialise.person(p, full=True))
 
 
@@ -335,7 +336,7 @@ def organization_form(
 
 @router.get("/api/v1/organisations", tags=["people"])
 def organizations_json(ctx: CtxDep, filters: Annotated[OrganizationFilter, Depends()], paging: PagingDep) -> dict[str, Any]:
-    """Organisations in the directory (filters: country, kind, words; archived ones left out)."""
+    """Organisations in the directory (filters: country, kind, words; `archived=true` adds the archived)."""
     return list_organizations(ctx.session, filters, paging.limit, paging.offset).as_dict(serialise.organization)
 
 
