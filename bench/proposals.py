@@ -32,12 +32,12 @@ sys.path.insert(0, str(ROOT.parent))
 from sqlalchemy import select  # noqa: E402
 
 from accord.demo.example import load_example  # noqa: E402
+from accord.ingest.catalog import Catalog  # noqa: E402
 from accord.ingest.propose import candidates, propose  # noqa: E402
 from accord.ingest.propose_load import item_facts  # noqa: E402
 from accord.ingest.propose_model import DateBasis, Dating, ItemFacts, Proposal, Record  # noqa: E402
 from accord.ingest.propose_weights import WEIGHTS  # noqa: E402
 from accord.ingest.run import Ingestor  # noqa: E402
-from accord.ingest.store import Catalog  # noqa: E402
 from accord.news.model import Extraction  # noqa: E402
 from accord.store import migrate  # noqa: E402
 from accord.store.db import Database  # noqa: E402

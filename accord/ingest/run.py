@@ -18,11 +18,14 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from accord.ingest.catalog import Catalog
+from accord.ingest.dedupe import AlreadyStored, check
 from accord.ingest.feeds import FeedError, parse_feed
 from accord.ingest.fetch import Fetcher, FetchError, Policy, looks_like_feed
+from accord.ingest.items import Prepared, save
 from accord.ingest.propose_model import dating_of
-from accord.ingest.store import AlreadyStored, Catalog, PageState, Prepared, check, remember_page, save
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
+from accord.ingest.validators import PageState, remember_page
 from accord.news import UnreadableInput, extract_article, read_bytes
 from accord.news.kyrgyz import extract_kyrgyz
 from accord.store.base import utcnow

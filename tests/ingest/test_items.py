@@ -10,8 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from accord.ingest import accept
+from accord.ingest.catalog import Catalog
+from accord.ingest.dedupe import check
+from accord.ingest.items import Prepared, save
 from accord.ingest.run import Ingestor
-from accord.ingest.store import Catalog, Prepared, check, save
 from accord.ingest.text import text_hash
 from accord.news.model import Extraction
 from accord.store.db import Database
