@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
@@ -31,6 +32,7 @@ from accord.store.models import (
     Person,
     Project,
 )
+from accord.store.models import Session as Meeting
 from tests.web.conftest import add_proposal, bearer, make_client
 
 #: admin, coordinator, editor in scope (BY, industry), editor of the other party (KG), editor of the
@@ -113,6 +115,44 @@ def new_draft(db: Database) -> int:
         return a.id
 
 
+def new_session(db: Database) -> int:
+    """A session of its own for one try (archiving one twice is refused)."""
+    from accord.store.models import Session as Meeting
+
+    with db.transaction(actor="setup") as s:
+        meeting = Meeting(body_id=1, number=100 + next(_names), place="Минск")
+        s.add(meeting)
+        s.flush()
+        return meeting.id
+
+
+def new_decision(db: Database) -> int:
+    with db.transaction(actor="setup") as s:
+        owner = s.scalars(select(Organization.id).where(Organization.country_code == "KG")).first()
+        n = next(_names)
+        d = Decision(session_id=1, number=f"9.{n}", sort_key=sort_key(f"9.{n}"), text="Проверить доступ",
+                     owner_id=owner, due_on=date(2027, 3, 1), status="planned")
+        s.add(d)
+        s.flush()
+        return d.id
+
+
+def new_person(db: Database) -> int:
+    with db.transaction(actor="setup") as s:
+        person = Person(last_name=f"Петров{next(_names)}", country_code="KG")
+        s.add(person)
+        s.flush()
+        return person.id
+
+
+def new_org(db: Database) -> int:
+    with db.transaction(actor="setup") as s:
+        org = Organization(name=f"Фонд {next(_names)}", kind="agency", country_code="KG")
+        s.add(org)
+        s.flush()
+        return org.id
+
+
 def new_project(db: Database) -> int:
     with db.transaction(actor="setup") as s:
         p = Project(title=f"Проект {next(_names)}", stage="idea")
@@ -144,6 +184,21 @@ def archived(model: type, make: Callable[[Database], int]) -> Callable[[Database
         return row_id
 
     return prepare
+
+
+def first_office(db: Database) -> tuple[int, int]:
+    """Person 1 and an office of theirs (added if they hold none)."""
+    from accord.store.models import Position
+
+    with db.reading() as s:
+        found = s.scalars(select(Position.id).where(Position.person_id == 1)).first()
+    if found is None:
+        with db.transaction(actor="setup") as s:
+            position = Position(person_id=1, title="советник", start_on=date(2024, 1, 1))
+            s.add(position)
+            s.flush()
+            found = position.id
+    return 1, found
 
 
 def archiving(verb: str, model: type, make: Callable[[Database], int], api: str) -> Route:
@@ -357,6 +412,80 @@ ROUTES = [
         ),
     ),
     Route(
+        "update a Kyrgyz decision's progress",
+        ("PATCH", "/api/v1/decisions/{decision_id}"),
+        frozenset({"alice", "carol", "ed_kg"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/decisions/4",
+            {"version": version(db, Decision, 4), "due_on": f"2027-03-{next(_names) % 27 + 1:02d}"},
+            (Decision, 4),
+        ),
+    ),
+    Route(
+        "rewrite a Kyrgyz decision",
+        ("PATCH", "/api/v1/decisions/{decision_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/decisions/4",
+            {"version": version(db, Decision, 4), "text": f"Подготовить график Дней культуры ({next(_names)})"},
+            (Decision, 4),
+        ),
+    ),
+    Route(
+        "add a decision to a session",
+        ("POST", "/api/v1/sessions/{session_id}/decisions"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "POST",
+            "/api/v1/sessions/1/decisions",
+            {"number": f"8.{next(_names)}", "text": "Провести консультации", "owner_id": 1, "due_on": "2027-05-01"},
+            None,
+        ),
+    ),
+    Route(
+        "change a session",
+        ("PATCH", "/api/v1/sessions/{session_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/sessions/2",
+            {"version": version(db, Meeting, 2), "place": f"Минск, зал {next(_names)}"},
+            (Meeting, 2),
+        ),
+    ),
+    Route(
+        "change a person",
+        ("PATCH", "/api/v1/people/{person_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/people/1",
+            {"version": version(db, Person, 1), "name_en": f"Person {next(_names)}"},
+            (Person, 1),
+        ),
+    ),
+    Route(
+        "close or correct an office",
+        ("PATCH", "/api/v1/people/{person_id}/positions/{position_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/people/{}/positions/{}".format(*first_office(db)),
+            {"version": version(db, Person, 1), "title": f"советник {next(_names)}"},
+            (Person, 1),
+        ),
+    ),
+    archiving("archive", Meeting, new_session, "/api/v1/sessions"),
+    archiving("archive", Decision, new_decision, "/api/v1/decisions"),
+    archiving("archive", Person, new_person, "/api/v1/people"),
+    archiving("archive", Organization, new_org, "/api/v1/organisations"),
+    archiving("restore", Meeting, new_session, "/api/v1/sessions"),
+    archiving("restore", Decision, new_decision, "/api/v1/decisions"),
+    archiving("restore", Person, new_person, "/api/v1/people"),
+    archiving("restore", Organization, new_org, "/api/v1/organisations"),
+    Route(
         "create user",
         ("POST", "/api/v1/users"),
         frozenset({"alice"}),
@@ -433,6 +562,7 @@ READS: dict[tuple[str, str], tuple[str, frozenset[str | None]]] = {
     ("GET", "/api/v1/sessions"): ("/api/v1/sessions", SIGNED_IN),
     ("GET", "/api/v1/sessions/{session_id}"): ("/api/v1/sessions/1", SIGNED_IN),
     ("GET", "/api/v1/decisions"): ("/api/v1/decisions", SIGNED_IN),
+    ("GET", "/api/v1/decisions/{decision_id}"): ("/api/v1/decisions/1", SIGNED_IN),
     ("GET", "/api/v1/events"): ("/api/v1/events", SIGNED_IN),
     ("GET", "/api/v1/events/{event_id}"): ("/api/v1/events/1", SIGNED_IN),
     ("GET", "/api/v1/news"): ("/api/v1/news", SIGNED_IN),
@@ -456,6 +586,7 @@ READS: dict[tuple[str, str], tuple[str, frozenset[str | None]]] = {
     ("GET", "/projects/{project_id}"): ("/projects/1", SIGNED_IN),
     ("GET", "/commission"): ("/commission", SIGNED_IN),
     ("GET", "/commission/sessions/{session_id}"): ("/commission/sessions/1", SIGNED_IN),
+    ("GET", "/commission/decisions/{decision_id}"): ("/commission/decisions/1", SIGNED_IN),
     ("GET", "/events"): ("/events", SIGNED_IN),
     ("GET", "/events/{event_id}"): ("/events/1", SIGNED_IN),
     ("GET", "/news/{item_id}"): ("/news/{item}", SIGNED_IN),
@@ -497,7 +628,78 @@ FORMS: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/projects/{record_id}/restore"): frozenset({"alice", "carol"}),
     ("POST", "/login"): EVERYONE,
     ("POST", "/logout"): EVERYONE,
+    ("POST", "/commission/sessions"): frozenset({"alice", "carol"}),
+    ("POST", "/commission/sessions/{session_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/commission/sessions/{session_id}/decisions"): frozenset({"alice", "carol"}),
+    # its progress: coordinators, and the editor of the owner's party (a Kyrgyz decision here)
+    ("POST", "/commission/decisions/{decision_id}"): frozenset({"alice", "carol", "ed_kg"}),
+    ("POST", "/people"): frozenset({"alice", "carol"}),
+    ("POST", "/people/{person_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/people/{person_id}/offices"): frozenset({"alice", "carol"}),
+    ("POST", "/people/{person_id}/offices/{position_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/organisations"): frozenset({"alice", "carol"}),
+    ("POST", "/organisations/{org_id}"): frozenset({"alice", "carol"}),
+    **{("POST", f"{page}/{{record_id}}/{verb}"): frozenset({"alice", "carol"})
+       for page in ("/commission/sessions", "/commission/decisions", "/people", "/organisations")
+       for verb in ("archive", "restore")},
 }
+
+
+def new_office(db: Database) -> tuple[int, int]:
+    """A person of their own holding one office."""
+    from accord.store.models import Position
+
+    person_id = new_person(db)
+    with db.transaction(actor="setup") as s:
+        position = Position(person_id=person_id, title="советник", start_on=date(2024, 1, 1))
+        s.add(position)
+        s.flush()
+        return person_id, position.id
+
+
+def commission_directory_forms(db: Database) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+    """The record forms, each on a record of its own so one persona's tries never make another's stale."""
+    person, office_person, (holder, office), org = new_person(db), new_person(db), new_office(db), new_org(db)
+    meeting, decision = new_session(db), new_decision(db)
+    forms: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {
+        ("POST", "/commission/sessions"): ("/commission/sessions", {"body_id": 1, "number": 200 + next(_names)}),
+        ("POST", "/commission/sessions/{session_id}"): (
+            f"/commission/sessions/{meeting}",
+            {"version": version(db, Meeting, meeting), "number": 300 + next(_names), "place": "Ош"},
+        ),
+        ("POST", "/commission/sessions/{session_id}/decisions"): (
+            "/commission/sessions/1/decisions",
+            {"number": f"7.{next(_names)}", "text": "Обменяться данными", "owner_id": 1, "due_on": "01.06.2027"},
+        ),
+        ("POST", "/commission/decisions/{decision_id}"): (
+            f"/commission/decisions/{decision}",
+            {"version": version(db, Decision, decision), "status": "in_progress", "due_on": "01.04.2027"},
+        ),
+        ("POST", "/people"): ("/people", {"last_name": f"Сидоров{next(_names)}", "country": "BY"}),
+        ("POST", "/people/{person_id}"): (
+            f"/people/{person}", {"version": version(db, Person, person), "last_name": f"Петров-{next(_names)}"},
+        ),
+        ("POST", "/people/{person_id}/offices"): (
+            f"/people/{office_person}/offices",
+            {"version": version(db, Person, office_person), "title": "министр", "start_on": "01.02.2026"},
+        ),
+        ("POST", "/people/{person_id}/offices/{position_id}"): (
+            f"/people/{holder}/offices/{office}",
+            {"version": version(db, Person, holder), "title": "советник", "start_on": "01.01.2024",
+             "end_on": "30.11.2026"},
+        ),
+        ("POST", "/organisations"): ("/organisations", {"name": f"Агентство {next(_names)}", "kind": "agency"}),
+        ("POST", "/organisations/{org_id}"): (
+            f"/organisations/{org}", {"version": version(db, Organization, org), "name": f"Фонд-{next(_names)}",
+                                      "kind": "agency", "country": "KG"},
+        ),
+    }
+    for page, make, model in (("/commission/sessions", new_session, Meeting), ("/commission/decisions", new_decision, Decision),
+                              ("/people", new_person, Person), ("/organisations", new_org, Organization)):
+        for verb in ("archive", "restore"):
+            row = (archived(model, make) if verb == "restore" else make)(db)
+            forms[("POST", f"{page}/{{record_id}}/{verb}")] = (f"{page}/{row}/{verb}", {"version": version(db, model, row)})
+    return forms
 
 
 def declared_routes(db: Database) -> set[tuple[str, str]]:
@@ -584,6 +786,7 @@ def test_every_form_is_allowed_exactly_to_its_personas(
                 m = s.get(Measure, mid)
             forms = {
                 **record_forms(web_db),  # before signing out, which ends the persona's session
+                **commission_directory_forms(web_db),
                 ("POST", "/measures/{measure_id}"): (
                     f"/measures/{mid}",
                     {
