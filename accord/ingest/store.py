@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from accord.domain.kinds import EvidenceState
 from accord.ingest.events import add_participants, find_same_event, new_event
+from accord.ingest.once import person_key
 from accord.ingest.propose import propose
 from accord.ingest.propose_load import item_facts, load_record
 from accord.ingest.propose_model import DateBasis, Dating, Proposal, Record
@@ -238,8 +239,20 @@ def _same_new(person: Person, name: str, country: str | None) -> bool:
 
 
 def _create_person(session: Session, name: str, country: str | None) -> Person:
+    """A new person, or the one another worker created under the same name key since the catalog was read.
+
+    The key is unique: if two workers insert it at once, one fails and runs its item again.
+    """
+    key = person_key(name, country)
+    known = session.scalar(
+        select(Person)
+        .where(Person.name_key == key)
+        .options(selectinload(Person.positions), selectinload(Person.aliases))
+    )
+    if known is not None:
+        return known
     parsed = Name.parse(name)
-    person = Person(first_name=parsed.first, last_name=parsed.last, country_code=country)
+    person = Person(first_name=parsed.first, last_name=parsed.last, country_code=country, name_key=key)
     person.aliases = [PersonAlias(alias=name)]
     session.add(person)
     session.flush()
