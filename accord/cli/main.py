@@ -17,6 +17,7 @@ from accord.cli import (
     roadmaps,
     trade,
     web,
+    worker,
 )
 from accord.cli.common import fail
 
@@ -38,7 +39,7 @@ def main() -> None:
         fail(str(exc), 2)
 
 
-for module in (records, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web, accounts):
+for module in (records, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web, accounts, worker):
     module.register(app)
 
 
