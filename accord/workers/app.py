@@ -39,7 +39,7 @@ def make_app(broker_url: str | None = None, queue: str | None = None, visibility
         task_serializer="json",
         accept_content=["json"],
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": visibility_timeout or VISIBILITY_TIMEOUT},
+        broker_transport_options=_transport(visibility_timeout or VISIBILITY_TIMEOUT),
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
         worker_send_task_events=False,
@@ -48,3 +48,11 @@ def make_app(broker_url: str | None = None, queue: str | None = None, visibility
 
     tasks.register(app)
     return app
+
+
+def _transport(visibility: int) -> dict[str, int]:
+    """Redis's options: with a short visibility timeout, look for abandoned messages as often."""
+    options = {"visibility_timeout": visibility}
+    if visibility < 60:
+        options |= {"unacked_restore_interval": max(1, visibility // 3), "unacked_restore_throttle": 1}
+    return options

@@ -86,19 +86,20 @@ def test_a_worker_killed_mid_item_is_redelivered_and_the_item_stored_once(
     folder = _folder(tmp_path, ITEMS[:3])
     marker = tmp_path / "stalled"
     env = os.environ | queue_env
-    slow = subprocess.Popen(
-        [sys.executable, "-m", "tests.workers.slow_worker", str(marker)],
-        env=env,
-        cwd=Path(__file__).parents[2],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        sent = enqueue(app, db, "alice", [str(folder)])
-        wait_for(marker.exists, 120, "the slow worker to take an item")
-    finally:
-        slow.send_signal(signal.SIGKILL)
-        slow.wait(timeout=30)
+    with open(tmp_path / "slow-worker.log", "wb") as log:
+        slow = subprocess.Popen(
+            [sys.executable, "-m", "tests.workers.slow_worker", str(marker)],
+            env=env,
+            cwd=Path(__file__).parents[2],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            sent = enqueue(app, db, "alice", [str(folder)])
+            wait_for(marker.exists, 120, "the slow worker to take an item")
+        finally:
+            slow.send_signal(signal.SIGKILL)
+            slow.wait(timeout=30)
     killed = marker.read_text(encoding="utf-8")
     with workers(1):
         summary = wait(db, sent, timeout=120)
