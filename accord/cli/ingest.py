@@ -87,13 +87,15 @@ def _queued(
 
     try:
         app = make_app()
-    except BrokerMissing as exc:
-        fail(str(exc), 2)
-    try:
         sent = enqueue(app, db, who, sources)
+    except BrokerMissing as exc:
+        db.dispose()
+        fail(str(exc), 2)
     except OSError as exc:
+        db.dispose()
         fail(f"cannot reach the broker: {exc}", 2)
     if no_wait:
+        db.dispose()
         out = {"batch": sent.batch_id, "queued": sent.items}
         typer.echo(json.dumps(out) if as_json else f"batch {sent.batch_id}: {sent.items} items queued")
         raise typer.Exit(0)
@@ -211,6 +213,7 @@ def _watch_queued(db: Database, seconds: float, rounds: int | None, names: list[
     try:
         app = make_app()
     except BrokerMissing as exc:
+        db.dispose()
         fail(str(exc), 2)
 
     def report(number: int, sent: list[str]) -> None:
@@ -223,6 +226,8 @@ def _watch_queued(db: Database, seconds: float, rounds: int | None, names: list[
         schedule.run(app, db, seconds, rounds, names, on_round=report)
     except KeyboardInterrupt:
         console.print("stopped")
+    finally:
+        db.dispose()
 
 
 @review_app.callback()

@@ -54,10 +54,13 @@ def status(
         app = make_app()
     except BrokerMissing as exc:
         fail(str(exc), 2)
+    db = open_database()
     try:
-        found = health(app, open_database(), timeout)
+        found = health(app, db, timeout)
     except OSError as exc:
         fail(f"cannot reach the broker: {exc}", 2)
+    finally:
+        db.dispose()
     if as_json:
         typer.echo(json.dumps(found.to_dict(), ensure_ascii=False))
         return

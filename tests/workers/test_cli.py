@@ -31,12 +31,12 @@ def test_ingest_queue_prints_the_summary_an_in_process_run_prints_and_status_lis
     with workers(1) as running:
         done = runner.invoke(cli, ["ingest", "--queue", str(tmp_path / "news"), "--json"])
         assert done.exit_code == 0, done.output
-        summary = json.loads(done.output)
+        summary = json.loads(done.stdout)
         assert (summary["new"], summary["duplicates"]) == (2, 0)
         assert [f["source"] for f in summary["failed"]] == [f"{tmp_path / 'news'}: {tmp_path / 'news' / '3.txt'}"]
         status = runner.invoke(cli, ["worker", "status", "--json", "--timeout", "5"])
         assert status.exit_code == 0, status.output
-        health = json.loads(status.output)
+        health = json.loads(status.stdout)
     assert [w["name"] for w in health["workers"]] == [running[0].hostname]
     assert health["workers"][0]["processed"] >= 3
     assert (health["waiting"], health["queued_items"]) == (0, 0)
