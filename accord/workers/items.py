@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 
 from accord.ingest.fetch import FetchError
 from accord.ingest.run import Ingestor
-from accord.ingest.store import PageState, remember_page
+from accord.ingest.validators import PageState, remember_page
 from accord.news import UnreadableInput
 from accord.store.base import utcnow
 from accord.store.db import Database

@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-import accord.ingest.store as store
+import accord.ingest.items as items
+import accord.ingest.people as people_module
+import accord.ingest.run as run
 from accord.ingest.run import Ingestor
 from accord.store.db import Database
 from accord.store.directory import create_organization
@@ -76,7 +78,7 @@ def _race(db: Database, items: list[tuple[str, str]]) -> list[str]:
 def test_the_same_item_raced_by_two_writers_is_stored_once(
     example_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _hold_first_call(monkeypatch, store, "_item_row", threading.Barrier(2))
+    _hold_first_call(monkeypatch, items, "_item_row", threading.Barrier(2))
     url = "https://news.example.org/vet"
     statuses = _race(example_db, [(url, texts.VETERINARY), (url, texts.VETERINARY)])
     assert sorted(statuses) == ["duplicate", "new"]
@@ -88,7 +90,7 @@ def test_the_same_item_raced_by_two_writers_is_stored_once(
 def test_the_same_text_under_two_urls_at_once_is_one_item(
     example_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _hold_first_call(monkeypatch, store, "_item_row", threading.Barrier(2))
+    _hold_first_call(monkeypatch, items, "_item_row", threading.Barrier(2))
     statuses = _race(
         example_db, [("https://a.example.org/vet", texts.VETERINARY), ("https://b.example.org/vet", texts.VETERINARY)]
     )
@@ -100,7 +102,7 @@ def test_the_same_text_under_two_urls_at_once_is_one_item(
 def test_the_same_url_with_two_texts_at_once_is_one_item_and_one_revision(
     example_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _hold_first_call(monkeypatch, store, "_item_row", threading.Barrier(2))
+    _hold_first_call(monkeypatch, items, "_item_row", threading.Barrier(2))
     url = "https://news.example.org/vet"
     statuses = _race(example_db, [(url, texts.VETERINARY), (url, texts.VETERINARY_RETOLD)])
     assert sorted(statuses) == ["new", "revised"]
@@ -118,10 +120,10 @@ def test_two_writers_meeting_a_new_minister_create_one_person(
     barrier = threading.Barrier(2)
     if example_db.dialect == "sqlite":
         # SQLite has one writer at a time: hold both before either writes
-        _hold_first_call(monkeypatch, store, "save", barrier)
+        _hold_first_call(monkeypatch, run, "save", barrier)
     else:
         # hold both after each has looked the new name up and found nobody
-        _hold_first_call(monkeypatch, store, "person_key", barrier)
+        _hold_first_call(monkeypatch, people_module, "person_key", barrier)
     statuses = _race(
         example_db, [("https://a.example.org/health", MINISTER_1), ("https://b.example.org/health", MINISTER_2)]
     )

@@ -16,8 +16,8 @@ from celery import Celery
 from celery.worker import WorkController
 from sqlalchemy import func, select
 
+import accord.ingest.items as items
 import accord.ingest.run
-import accord.ingest.store as store
 from accord.store.db import Database
 from accord.store.models import IngestTask, SourceItem
 from accord.workers.dispatch import enqueue, wait
@@ -72,7 +72,7 @@ def test_the_same_item_raced_by_two_workers_is_one_row(
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "vet.txt").write_text(texts.VETERINARY, encoding="utf-8")
     # each worker waits, on its first write, for the other: both have looked and found nothing
-    _hold_first_call(monkeypatch, store, "_item_row", threading.Barrier(2))
+    _hold_first_call(monkeypatch, items, "_item_row", threading.Barrier(2))
     with workers(2):
         sent = enqueue(app, db, "alice", [str(tmp_path / "a"), str(tmp_path / "a")])
         summary = wait(db, sent, timeout=120)

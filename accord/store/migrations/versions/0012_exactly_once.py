@@ -1,7 +1,7 @@
 """exactly once under concurrency: unique item texts and name keys, source poll leases, queued ingest tasks
 
 Revision ID: 0012_exactly_once
-Revises: 0009_decision_bodies
+Revises: 0010_archive
 Create Date: 2026-12-03
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from accord.store.base import UTCDateTime
 
 revision = "0012_exactly_once"
-down_revision = "0009_decision_bodies"
+down_revision = "0010_archive"
 branch_labels = None
 depends_on = None
 
