@@ -23,6 +23,7 @@ from accord.ingest.dedupe import AlreadyStored, check
 from accord.ingest.feeds import FeedError, parse_feed
 from accord.ingest.fetch import Fetcher, FetchError, Policy, looks_like_feed
 from accord.ingest.items import Prepared, save
+from accord.ingest.once import write_once
 from accord.ingest.propose_model import dating_of
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
 from accord.ingest.validators import PageState, remember_page
@@ -321,8 +322,7 @@ class Ingestor:
         )
         catalog = self.catalog()
         try:
-            with self.db.transaction(actor=self.actor, reason=f"ingest {key}") as session:
-                saved = save(session, catalog, prepared)
+            saved = write_once(self.db, self.actor, f"ingest {key}", lambda session: save(session, catalog, prepared))
         except (AlreadyStored, IntegrityError):
             self._ok = True
             self.summary.duplicates += 1
