@@ -18,11 +18,14 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from accord.ingest.catalog import Catalog
+from accord.ingest.dedupe import AlreadyStored, check
 from accord.ingest.feeds import FeedError, parse_feed
 from accord.ingest.fetch import Fetcher, FetchError, Policy, looks_like_feed
+from accord.ingest.items import Prepared, save
 from accord.ingest.propose_model import dating_of
-from accord.ingest.store import AlreadyStored, Catalog, PageState, Prepared, check, remember_page, save
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
+from accord.ingest.validators import PageState, remember_page
 from accord.news import UnreadableInput, extract_article, read_bytes
 from accord.news.kyrgyz import extract_kyrgyz
 from accord.store.base import utcnow
@@ -298,9 +301,9 @@ class Ingestor:
             return "duplicate"
         lang = language(article.text)
         if lang == "ru":
-            extraction = extract_article(article).to_dict()
+            extraction = extract_article(article)
         elif lang == "ky":  # kept and searchable; only its states and officials are read
-            extraction = extract_kyrgyz(article).to_dict()
+            extraction = extract_kyrgyz(article)
         else:
             raise UnreadableInput(f"item is {LANGUAGES.get(lang or '', 'without words')}, not Russian or Kyrgyz")
         dating = dating_of(extraction, published, article.text)
@@ -308,7 +311,7 @@ class Ingestor:
             key=key,
             text=article.text,
             text_hash=digest,
-            title=extraction.get("title") or article.title,
+            title=extraction.title or article.title,
             outlet=_outlet(key, label),
             language=lang,
             extraction=extraction,

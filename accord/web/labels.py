@@ -57,7 +57,12 @@ LABELS: dict[str, dict[str, str]] = {
               "description": "Description", "responsible": "Responsible", "create": "created", "update": "changed",
               "delete": "deleted", "add": "added", "remove": "removed", "indicator": "Indicator",
               "archive": "archived", "restore": "restored to the lists", "archived_at": "Archived",
-              "archived_by": "Archived by", "lifecycle": "Lifecycle", "milestone": "Milestone", "stage": "Stage"},
+              "archived_by": "Archived by", "lifecycle": "Lifecycle", "milestone": "Milestone", "stage": "Stage",
+              "source": "Source", "sector": "Sector", "party": "Party", "region": "Region", "kind": "Kind",
+              "level": "Level", "valid_until": "Valid until", "value": "Value", "currency": "Currency",
+              "started_on": "Started", "country_code": "Country", "signed_on": "Signed", "in_force_from": "In force from",
+              "signed_at": "Place of signing", "title_en": "Title in English", "milestone.title": "Milestone",
+              "milestone.due_on": "Due", "milestone.done_on": "Done"},
     "fact": {"types": "Kind of event", "documents": "Documents", "sectors": "Sectors", "figures": "Figures",
              "quotes": "Quotes", "places": "Places", "organizations": "Organisations", "people": "People"},
 }

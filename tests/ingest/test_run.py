@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from accord.ingest import store
+from accord.ingest import items
 from accord.ingest.run import Ingestor, Summary
 from accord.store.db import Database
 from accord.store.models import (
@@ -174,7 +174,7 @@ def test_a_crash_mid_item_leaves_nothing_half_written_and_the_next_run_picks_up(
     for name, text in (("1.txt", texts.LIFTS), ("2.txt", texts.VETERINARY), ("3.txt", texts.CALL_WITH_TYPO)):
         write(tmp_path, name, text)
     before = counts(example_db)
-    real_save = store.save
+    real_save = items.save
     calls = {"n": 0}
 
     def save_then_die(session, catalog, item):  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import select
 
 from accord.store.models import Agreement, AuditEntry, Project
+from accord.web.i18n import Formats
 from tests.web.conftest import add_personas, bearer, login, make_client
 
 
@@ -227,3 +228,21 @@ def test_an_archived_project_leaves_the_list_and_a_stale_archive_is_refused(web_
         assert client.get(f"/projects/{project['id']}").status_code == 200
         assert "Сборка электробусов" in client.get("/projects?archived=true").text
         assert "Сборка электробусов" not in client.get("/projects").text
+
+
+def test_the_page_and_the_json_of_a_record_come_from_one_data_function(web_db, api_tokens) -> None:  # noqa: ANN001
+    """What the JSON says, the page shows: versions, statuses, each lifecycle step and milestone."""
+    with make_client(web_db) as client:
+        headers = bearer(api_tokens["vic"])
+        login(client, "vic")
+        for kind, key in (("agreements", "transitions"), ("projects", "milestones")):
+            data = client.get(f"/api/v1/{kind}/1", headers=headers).json()
+            page = client.get(f"/{kind}/1").text
+            assert {"history", "evidence", "archived_at", "version"} <= set(data)
+            assert f"<dd>{data['version']}</dd>" in page
+            for row in data[key]:
+                day = row.get("on") or row.get("due_on")
+                if day:
+                    assert Formats("ru").date(date.fromisoformat(day)) in page
+            for entry in data["history"][:5]:
+                assert entry["actor"] in page

@@ -1,0 +1,56 @@
+"""The people an item names: matched to the directory, or created once per run for a new name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session, selectinload
+
+from accord.ingest.catalog import Catalog
+from accord.ingest.offices import record_position
+from accord.ingest.resolve import Name
+from accord.news.model import Extraction
+from accord.store.models import Person, PersonAlias
+
+
+def resolve_people(
+    session: Session,
+    catalog: Catalog,
+    extraction: Extraction,
+    day: date | None,
+    source: str,
+    created: list[Person],
+) -> list[tuple[int, str | None]]:
+    """(person id, position) for everyone the item names; new people for names nobody matches."""
+    out = []
+    for entry in extraction.persons:
+        name, position = entry.name, entry.position
+        country = entry.country if entry.country in catalog.countries else None
+        match = catalog.people.match(name, country)
+        if match is None:
+            match_in_run = next((p for p in created if _same_new(p, name, country)), None)
+            person = match_in_run or _create_person(session, name, country)
+            if match_in_run is None:
+                created.append(person)
+        else:
+            person = session.get_one(Person, match.person_id, options=[selectinload(Person.positions)])
+        if position:
+            record_position(person, position, country, day, source, catalog.orgs)
+        out.append((person.id, position))
+    return out
+
+
+def _same_new(person: Person, name: str, country: str | None) -> bool:
+    parsed = Name.parse(name)
+    return person.last_name.lower() == parsed.last.lower() and (
+        country is None or person.country_code in (None, country)
+    )
+
+
+def _create_person(session: Session, name: str, country: str | None) -> Person:
+    parsed = Name.parse(name)
+    person = Person(first_name=parsed.first, last_name=parsed.last, country_code=country)
+    person.aliases = [PersonAlias(alias=name)]
+    session.add(person)
+    session.flush()
+    return person
