@@ -167,3 +167,30 @@ def test_it_closes_an_office_and_opens_the_next_from_the_person_page(web_db: Dat
         assert [(x.title, x.end_on and x.end_on.isoformat()) for x in p.positions] == [
             ("заместитель министра", "2026-11-30"), ("министр", None)]
         assert p.positions[0].start_on is not None  # an empty start leaves the start as it was
+
+
+def test_it_adds_a_person_and_an_organisation_from_the_people_page(web_db: Database) -> None:
+    add_personas(web_db)
+    with make_client(web_db) as carol, make_client(web_db) as vic:
+        csrf = login(carol, "carol")
+        page = carol.get("/people").text
+        assert 'id="add-person"' in page and 'id="add-organisation"' in page
+        person = carol.post("/people", data={"last_name": "Осмоналиев", "first_name": "Адылбек", "country": "kg",
+                                             "csrf": csrf}, follow_redirects=False)
+        assert person.status_code == 303
+        org = carol.post("/organisations", data={"name": "Агентство по испытаниям форм записи",
+                                                  "kind": "agency", "country": "KG", "csrf": csrf},
+                         follow_redirects=False)
+        assert org.status_code == 303
+        unknown = carol.post("/organisations", data={"name": "Агентство", "kind": "agency", "country": "ZZ",
+                                                      "csrf": csrf})
+        assert unknown.status_code == 422 and "&#39;ZZ&#39; is not a known country code" in unknown.text
+        vic_csrf = login(vic, "vic")
+        assert 'id="add-person"' not in vic.get("/people").text
+        assert vic.post("/people", data={"last_name": "Чужой", "csrf": vic_csrf}).status_code == 403
+    with web_db.reading() as s:
+        added = s.scalars(select(Person).where(Person.last_name == "Осмоналиев")).one()
+        assert added.country_code == "KG"
+        assert s.scalars(select(Organization).where(Organization.name.like("Агентство по испытаниям форм%"))).one()
+        assert s.scalars(select(Person).where(Person.last_name == "Чужой")).first() is None
+        assert s.scalars(select(Organization).where(Organization.name == "Агентство")).first() is None
