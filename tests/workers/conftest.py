@@ -22,6 +22,7 @@ from celery.worker import WorkController, state
 
 from accord.store.db import Database
 from accord.workers.app import make_app
+from tests.ingest.conftest import site  # noqa: F401 - the local news site, for the poll tests
 
 BROKERS = {
     "amqp": os.environ.get("ACCORD_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//"),
