@@ -82,6 +82,8 @@ def _queued(
     db: Database, sources: list[str], who: str, as_json: bool, no_wait: bool, show_bar: bool, columns: tuple
 ) -> None:
     """Send the items to the workers; wait for them (or not) and print the summary an in-process run prints."""
+    from kombu.exceptions import OperationalError as BrokerUnreachable
+
     from accord.workers.app import BrokerMissing, make_app
     from accord.workers.dispatch import enqueue, wait
 
@@ -91,7 +93,7 @@ def _queued(
     except BrokerMissing as exc:
         db.dispose()
         fail(str(exc), 2)
-    except OSError as exc:
+    except (OSError, BrokerUnreachable) as exc:
         db.dispose()
         fail(f"cannot reach the broker: {exc}", 2)
     if no_wait:

@@ -47,6 +47,8 @@ def status(
     timeout: float = typer.Option(2.0, "--timeout", help="seconds to wait for the workers to answer"),
 ) -> None:
     """Live workers (each one's running and processed items) and the queue's depth."""
+    from kombu.exceptions import OperationalError as BrokerUnreachable
+
     from accord.workers.app import BrokerMissing, make_app
     from accord.workers.status import health
 
@@ -57,7 +59,7 @@ def status(
     db = open_database()
     try:
         found = health(app, db, timeout)
-    except OSError as exc:
+    except (OSError, BrokerUnreachable) as exc:
         fail(f"cannot reach the broker: {exc}", 2)
     finally:
         db.dispose()

@@ -11,7 +11,7 @@ from celery import Celery
 from accord.ingest.fetch import Fetcher, Policy
 from accord.ingest.run import Summary
 from accord.store.db import Database
-from accord.workers import batches
+from accord.workers import batches, items
 from accord.workers.tasks import ITEM
 
 
@@ -23,14 +23,25 @@ class Sent:
 
 
 def enqueue(app: Celery, db: Database, actor: str, sources: list[str], policy: Policy | None = None) -> Sent:
-    """One task per item of the sources; rows are written before any message is sent."""
+    """One task per item of the sources; rows are written before any message is sent.
+
+    The broker is reached first, so an unreachable one leaves nothing behind; a row whose
+    message could not be sent after all is failed with that reason, not left waiting.
+    """
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=2)
     with Fetcher(policy) as fetcher:
         planned = batches.plan(db, fetcher, sources)
     for item in planned.items:
         item["actor"] = actor
     batch_id, sends = batches.create(db, actor, planned)
-    for task_id, spec in sends:
-        app.send_task(ITEM, args=[task_id, spec])
+    for n, (task_id, spec) in enumerate(sends):
+        try:
+            app.send_task(ITEM, args=[task_id, spec])
+        except Exception:
+            for unsent, unsent_spec in sends[n:]:
+                items.fail(db, unsent, unsent_spec, "not sent: the broker could not be reached")
+            raise
     return Sent(batch_id, planned.labels, len(sends))
 
 

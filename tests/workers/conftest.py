@@ -21,7 +21,9 @@ from celery import Celery
 from celery.worker import WorkController, state
 
 from accord.store.db import Database
+from accord.workers import tasks
 from accord.workers.app import make_app
+from tests.ingest.conftest import site  # noqa: F401 - the local news site, for the poll tests
 
 BROKERS = {
     "amqp": os.environ.get("ACCORD_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//"),
@@ -103,11 +105,14 @@ def workers(queue_env: dict[str, str]) -> Callable[[int], AbstractContextManager
         try:
             yield [w for w, _ in started]
         finally:
-            state.should_terminate = 0  # the loops see it within a second and stop
+            state.should_terminate = 0  # each loop sees it once running (a slow start on a loaded machine)
             for _, thread in started:
-                thread.join(30)
+                thread.join(120)
             alive = [w.hostname for w, t in started if t.is_alive()]
             state.should_terminate = None
+            for shop in tasks._shops.values():  # the threads' database connections, closed with them
+                shop.db.dispose()
+            tasks._shops.clear()
             assert not alive, f"workers did not stop: {alive}"
 
     return running

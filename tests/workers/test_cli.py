@@ -37,8 +37,9 @@ def test_ingest_queue_prints_the_summary_an_in_process_run_prints_and_status_lis
         status = runner.invoke(cli, ["worker", "status", "--json", "--timeout", "5"])
         assert status.exit_code == 0, status.output
         health = json.loads(status.stdout)
-    assert [w["name"] for w in health["workers"]] == [running[0].hostname]
-    assert health["workers"][0]["processed"] >= 3
+    # every worker on the broker answers (another test run's too): ours is among them
+    ours = [w for w in health["workers"] if w["name"] == running[0].hostname]
+    assert len(ours) == 1 and ours[0]["processed"] >= 3
     assert (health["waiting"], health["queued_items"]) == (0, 0)
 
 
