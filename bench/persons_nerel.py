@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from accord.morphology import analyser  # noqa: E402
 from accord.news import extract, get_models  # noqa: E402
 from accord.news.names import norm, same_stem  # noqa: E402
 
@@ -80,13 +81,13 @@ class BareNatasha:
     """natasha as documented: NER spans normalised with the morph tagger, merged by surname."""
 
     def __init__(self) -> None:
-        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
         emb = NewsEmbedding()
         self.segmenter = Segmenter()
         self.morph_tagger = NewsMorphTagger(emb)
         self.ner_tagger = NewsNERTagger(emb)
-        self.vocab = MorphVocab()
+        self.vocab = analyser()  # natasha's MorphVocab, the one the process already holds
 
     def persons(self, text: str) -> list[str]:
         from natasha import Doc

@@ -38,6 +38,7 @@ from accord.ingest.propose_load import item_facts  # noqa: E402
 from accord.ingest.propose_model import DateBasis, Dating, ItemFacts, Proposal, Record  # noqa: E402
 from accord.ingest.propose_weights import WEIGHTS  # noqa: E402
 from accord.ingest.run import Ingestor  # noqa: E402
+from accord.news.model import Extraction  # noqa: E402
 from accord.store import migrate  # noqa: E402
 from accord.store.db import Database  # noqa: E402
 from accord.store.models import Agreement, Evidence, Measure, Project, SourceItem  # noqa: E402
@@ -184,7 +185,7 @@ def facts(db: Database, labels: dict[str, Any], from_labels: bool) -> tuple[Reco
         out = {}
         for item in session.scalars(select(SourceItem)):
             name = Path(item.url or "").name
-            extraction = item.extraction or {}
+            extraction = Extraction.from_dict(item.extraction or {})
             if from_labels:
                 label = labels[name]
                 day = date.fromisoformat(label["date"]) if label["date"] else None
@@ -192,7 +193,7 @@ def facts(db: Database, labels: dict[str, Any], from_labels: bool) -> tuple[Reco
             else:
                 basis = DateBasis(item.date_basis) if item.date_basis else None
                 dating = Dating(item.published_on, basis)
-            orgs = catalog.orgs.find(item.text, extraction.get("countries"))
+            orgs = catalog.orgs.find(item.text, extraction.countries)
             out[name] = item_facts(item.text, item.title, extraction, dating, orgs, catalog.orgs.labels)
     return catalog.record, out
 
@@ -294,7 +295,8 @@ def show(db: Database, labels: dict[str, Any], names: Names, name: str) -> None:
         if not from_labels:
             print("title:", f.title)
             keep = ("countries", "events", "documents", "sectors")
-            print(json.dumps({k: f.extraction.get(k) for k in keep}, ensure_ascii=False))
+            stored = f.extraction.to_dict()
+            print(json.dumps({k: stored.get(k) for k in keep}, ensure_ascii=False))
         outcome = propose(record, f)
         for p in candidates(record, f):
             shown = "*" if p in outcome.proposals else " "

@@ -195,7 +195,7 @@ def review_list(
         console.print("no proposals waiting for review")
         return
     table = Table()
-    for column in ("id", "score", "proposal", "reason", "item"):
+    for column in ("id", "score", "proposal", "target", "reason", "item"):
         table.add_column(column)
     for entry in queue["items"]:
         item = entry["item"]
@@ -205,6 +205,7 @@ def review_list(
             str(entry["id"]),
             f"{entry['score'] or 0:.2f}",
             entry["kind"] or "",
+            target_label(entry["target"]),
             entry["reason"] or "",
             f"{headline[:60]}\n{dated}",
         )
@@ -250,6 +251,19 @@ def review_reject(
     except reviews.ReviewError as exc:
         fail(str(exc))
     console.print(f"rejected proposal {evidence_id}")
+
+
+def target_label(target: dict[str, object]) -> str:
+    """What a proposal is about, or for a ``new_…`` proposal what accepting it would add."""
+    title = str(target.get("title") or "")[:60]
+    if target.get("new"):
+        parties = "–".join(str(c) for c in target.get("parties") or [])  # type: ignore[attr-defined]
+        signed = f", signed {target['signed_on']}" if target.get("signed_on") else ""
+        return f"adds {target.get('kind') or 'agreement'} «{title}»{signed}" + (f" ({parties})" if parties else "")
+    if target.get("type") == "measure":
+        return f"measure {target['number']}"
+    step = f" → {target['to']}" if target.get("to") else ""
+    return f"{target.get('type')} {target.get('id')}: {title}{step}"
 
 
 def _when(value: object) -> str:

@@ -7,10 +7,12 @@ import typer
 from accord import logs
 from accord.cli import (
     accounts,
+    commission,
     extract,
     fx,
     ingest,
     records,
+    registers,
     remind,
     report,
     roadmap_io,
@@ -38,7 +40,8 @@ def main() -> None:
         fail(str(exc), 2)
 
 
-for module in (records, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web, accounts):
+for module in (records, registers, commission, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web,
+               accounts):
     module.register(app)
 
 

@@ -33,9 +33,11 @@ def init() -> None:
 def demo(
     load: bool = typer.Option(False, "--load", help="fill an empty database with the example"),
     if_empty: bool = typer.Option(False, "--if-empty", help="do nothing (and succeed) if a roadmap exists"),
+    no_news: bool = typer.Option(False, "--no-news", help="load the roadmap and its records only, without the example's news"),
 ) -> None:
-    """The shipped Belarus–Kyrgyzstan 2030 example (its measures are illustrative and say so)."""
+    """The shipped Belarus–Kyrgyzstan 2030 example (its measures and news are illustrative and say so)."""
     from accord.demo.example import EXAMPLE_CODE, load_example
+    from accord.demo.news_items import DemoNewsError, load_news
 
     if not load:
         fail("say --load to fill the database with the example")
@@ -48,6 +50,17 @@ def demo(
             fail("the database already holds a roadmap; the example loads only into an empty database")
     summary = load_example(db, date.today())
     console.print(f"loaded the example roadmap {EXAMPLE_CODE}: " + ", ".join(f"{v} {k}" for k, v in summary.items()))
+    if no_news:
+        return
+    try:
+        news = load_news(db)
+    except DemoNewsError as exc:
+        fail(f"the example's news did not load as declared: {exc}")
+    console.print(
+        f"read {news.items} illustrative news items in {news.seconds:.1f} s: {news.events} events, "
+        f"{news.pending} proposals waiting for review, {news.accepted} accepted as accord-demo",
+        highlight=False,
+    )
 
 
 def status(roadmap: str | None = ROADMAP_OPTION, days: int = typer.Option(90, help="how far ahead to list deadlines")) -> None:

@@ -104,6 +104,18 @@ def check_agreement_move(current: AgreementStatus, to: AgreementStatus) -> None:
         raise TransitionError(f"an agreement cannot go back from {current.value} to {to.value}")
 
 
+def agreement_moves(current: AgreementStatus) -> list[AgreementStatus]:
+    """Every status the rules let an agreement go to from `current`, in lifecycle order."""
+    moves = []
+    for to in AgreementStatus:
+        try:
+            check_agreement_move(current, to)
+        except TransitionError:
+            continue
+        moves.append(to)
+    return moves
+
+
 def check_transition_date(last_on: date | None, on: date) -> None:
     if last_on is not None and on < last_on:
         raise TransitionError(f"a transition on {on.isoformat()} cannot precede the previous one on {last_on.isoformat()}")

@@ -9,13 +9,13 @@ Event as another source instead of counting the happening twice.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from accord.domain.kinds import EventKind
 from accord.ingest.text import resemblance, shingles
+from accord.news.model import Extraction
 from accord.store.models import Event, EventCountry, EventParticipant, SourceItem
 
 #: the kind an Event is filed under when an item reports several: the most specific first
@@ -34,31 +34,30 @@ NEAR_DUPLICATE = 0.35
 MAX_TEXT_COMPARISONS = 30
 
 
-def main_kind(extraction: dict[str, Any]) -> EventKind | None:
-    types = {e["type"] for e in extraction.get("events") or []}
+def main_kind(extraction: Extraction) -> EventKind | None:
+    types = {e.type for e in extraction.events}
     return next((k for k in KIND_ORDER if k in types), None)
 
 
-def event_countries(extraction: dict[str, Any]) -> list[str]:
-    codes: set[str] = set(extraction.get("countries") or [])
-    for entry in extraction.get("events") or []:
-        codes |= set(entry.get("countries") or [])
+def event_countries(extraction: Extraction) -> list[str]:
+    codes: set[str] = set(extraction.countries)
+    for entry in extraction.events:
+        codes |= set(entry.countries)
     return sorted(codes)
 
 
-def event_location(extraction: dict[str, Any], kind: str) -> str | None:
-    events = extraction.get("events") or []
-    for entry in events:
-        if entry["type"] == kind and entry.get("location"):
-            return str(entry["location"])
-    return next((str(e["location"]) for e in events if e.get("location")), None)
+def event_location(extraction: Extraction, kind: str) -> str | None:
+    for entry in extraction.events:
+        if entry.type == kind and entry.location:
+            return entry.location
+    return next((e.location for e in extraction.events if e.location), None)
 
 
 def find_same_event(
-    session: Session, extraction: dict[str, Any], day: date | None, person_ids: set[int], text: str
+    session: Session, extraction: Extraction, day: date | None, person_ids: set[int], text: str
 ) -> Event | None:
     """The Event an item reports, if an earlier item already reported it."""
-    kinds = {e["type"] for e in extraction.get("events") or []}
+    kinds = {e.type for e in extraction.events}
     if not kinds or day is None:
         return None
     countries = event_countries(extraction)
@@ -93,7 +92,7 @@ def _same_sides(a: list[str], b: list[str]) -> bool:
     return set(a) == set(b) or len(set(a) & set(b)) >= 2
 
 
-def new_event(extraction: dict[str, Any], day: date | None, title: str) -> Event | None:
+def new_event(extraction: Extraction, day: date | None, title: str) -> Event | None:
     """An Event for an item that reports one (None for items that report no event)."""
     kind = main_kind(extraction)
     if kind is None:
@@ -104,8 +103,8 @@ def new_event(extraction: dict[str, Any], day: date | None, title: str) -> Event
         held_on=day,
         location=event_location(extraction, kind),
         facts={
-            "types": sorted({e["type"] for e in extraction.get("events") or []}),
-            "documents": [d["type"] for d in extraction.get("documents") or []],
+            "types": sorted({str(e.type) for e in extraction.events}),
+            "documents": [str(d.type) for d in extraction.documents],
         },
     )
     event.countries = [EventCountry(country_code=c) for c in event_countries(extraction)]

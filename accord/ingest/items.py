@@ -7,9 +7,8 @@ item already stored costs one query and no language processing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, selectinload
@@ -24,6 +23,7 @@ from accord.ingest.propose import propose
 from accord.ingest.propose_load import item_facts
 from accord.ingest.propose_model import DateBasis, Dating
 from accord.ingest.validators import PageState, remember_page
+from accord.news.model import Extraction
 from accord.store.base import utcnow
 from accord.store.models import Evidence, Person, SourceItem, SourceItemRevision
 
@@ -38,7 +38,7 @@ class Prepared:
     title: str | None
     outlet: str | None
     language: str
-    extraction: dict[str, Any]
+    extraction: Extraction
     day: date | None
     page: PageState | None = None
     date_basis: str | None = None
@@ -69,7 +69,7 @@ def save(session: Session, catalog: Catalog, item: Prepared) -> Saved:
         row = _item_row(session, item, existing_id, ItemStatus.READ, revise=False)
     new_people: list[Person] = []
     participants = resolve_people(session, catalog, item.extraction, item.day, item.key, new_people)
-    found_orgs = catalog.orgs.find(item.text, item.extraction.get("countries"))
+    found_orgs = catalog.orgs.find(item.text, item.extraction.countries)
     title = item.title or (item.text.strip().splitlines() or [item.key])[0][:300]
     event = row.event if row is not None else None
     if event is None:
@@ -149,7 +149,7 @@ def _item_row(
     row.text = item.text
     row.outlet = item.outlet
     row.language = item.language
-    row.extraction = item.extraction
+    row.extraction = item.extraction.to_dict()
     row.published_on = item.day
     row.date_basis = item.date_basis if item.day else None
     row.fetched_at = utcnow()
@@ -159,12 +159,10 @@ def _item_row(
     return row
 
 
-def _known_countries(extraction: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+def _known_countries(extraction: Extraction, known: frozenset[str]) -> Extraction:
     """The extraction with country codes the reference list lacks left out (they could not be stored)."""
-    out = dict(extraction)
-    out["countries"] = [c for c in extraction.get("countries") or [] if c in known]
-    out["events"] = [
-        {**e, "countries": [c for c in e.get("countries") or [] if c in known]}
-        for e in extraction.get("events") or []
-    ]
-    return out
+    return replace(
+        extraction,
+        countries=[c for c in extraction.countries if c in known],
+        events=[replace(e, countries=[c for c in e.countries if c in known]) for e in extraction.events],
+    )

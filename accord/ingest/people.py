@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -11,13 +10,14 @@ from sqlalchemy.orm import Session, selectinload
 from accord.ingest.catalog import Catalog
 from accord.ingest.offices import record_position
 from accord.ingest.resolve import Name
+from accord.news.model import Extraction
 from accord.store.models import Person, PersonAlias
 
 
 def resolve_people(
     session: Session,
     catalog: Catalog,
-    extraction: dict[str, Any],
+    extraction: Extraction,
     day: date | None,
     source: str,
     created: list[Person],
@@ -25,9 +25,9 @@ def resolve_people(
     """(person id, position) for everyone the item names; new people for names nobody matches."""
     out = []
     entries = []
-    for entry in extraction.get("persons") or []:
-        country = entry.get("country") if entry.get("country") in catalog.countries else None
-        entries.append((entry["name"], entry.get("position"), country, catalog.people.match(entry["name"], country)))
+    for entry in extraction.persons:
+        country = entry.country if entry.country in catalog.countries else None
+        entries.append((entry.name, entry.position, country, catalog.people.match(entry.name, country)))
     known = {match.person_id for *_, match in entries if match is not None}
     # everyone the directory knows, with their offices, in one query instead of one per person
     loaded = (

@@ -28,7 +28,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from accord.domain.kinds import ProposalKind
+from accord.domain.kinds import DocumentKind, DocumentStatus, EventKind, ProposalKind
 from accord.ingest.propose_model import (
     AgreementView,
     Certainty,
@@ -41,6 +41,7 @@ from accord.ingest.propose_model import (
     RoadmapView,
 )
 from accord.ingest.propose_weights import DOCUMENT_KINDS, GENERIC_STEMS, SECTOR_STEMS, WEIGHTS, Weights
+from accord.news.model import Document, Extraction
 
 SIGNED_STATUSES = ("signed", "in_force")
 UNSIGNED_STATUSES = ("draft", "negotiating")
@@ -111,19 +112,17 @@ def _capped(proposals: list[Proposal], weights: Weights) -> list[Proposal]:
 
 
 def interactions(
-    extraction: dict[str, Any], org_countries: dict[int, str], orgs: Iterable[int]
+    extraction: Extraction, org_countries: dict[int, str], orgs: Iterable[int]
 ) -> list[Link]:
     """Pairs of states the item reports interacting: in events and documents first; the item's own
     countries only when no event or document names two states; bodies of two states named."""
     links: list[Link] = []
-    for event in extraction.get("events") or []:
-        links += _pairs(event.get("countries") or [], f"{event.get('type', 'event')} event", True)
-    for doc in extraction.get("documents") or []:
-        links += _pairs(
-            doc.get("countries") or [], f"{doc.get('type', 'document')} ({doc.get('status')})", True
-        )
+    for event in extraction.events:
+        links += _pairs(event.countries, f"{event.type} event", True)
+    for doc in extraction.documents:
+        links += _pairs(doc.countries, f"{doc.type} ({doc.status})", True)
     if not links:
-        links += _pairs(extraction.get("countries") or [], "named together", False)
+        links += _pairs(extraction.countries, "named together", False)
     named = {org_countries[o] for o in orgs if o in org_countries}
     links += _pairs(sorted(named), "bodies of both named", False)
     return links
@@ -220,9 +219,9 @@ def for_measures(
 ) -> list[Proposal]:
     day = item.dating.day
     assert day is not None
-    sectors = set(item.extraction.get("sectors") or [])
+    sectors = set(item.extraction.sectors)
     estimated = 1.0 if item.dating.certainty is Certainty.ESTIMATED else 0.0
-    documents = {d.get("type") for d in item.extraction.get("documents") or []}
+    documents = {d.type for d in item.extraction.documents}
     df = _measure_df(record)
     out = []
     for m in record.measures:
@@ -297,8 +296,8 @@ def for_agreements(
     and nothing in the register is it."""
     out: dict[int | None, Proposal] = {}
     new: list[Proposal] = []
-    for doc in item.extraction.get("documents") or []:
-        kinds = DOCUMENT_KINDS.get(doc.get("type", ""), ())
+    for doc in item.extraction.documents:
+        kinds = DOCUMENT_KINDS.get(doc.type, ())
         matches = [
             a
             for a in record.agreements
@@ -308,28 +307,28 @@ def for_agreements(
             p = _agreement(record, item, doc, a, links, weights, outcome)
             if p is not None and (a.id not in out or p.score > out[a.id].score):
                 out[a.id] = p
-        if not matches and doc.get("status") == "signed":
+        if not matches and doc.status is DocumentStatus.SIGNED:
             made = _new_agreement(record, item, doc, links, weights)
             if made is not None:
                 new.append(made)
     return [*out.values(), *new]
 
 
-def _document_parties(doc: dict[str, Any], links: list[Link]) -> frozenset[str]:
-    return frozenset(doc.get("countries") or []) or frozenset().union(*(link.pair for link in links))
+def _document_parties(doc: Document, links: list[Link]) -> frozenset[str]:
+    return frozenset(doc.countries) or frozenset().union(*(link.pair for link in links))
 
 
 def _same_document(
     record: Record,
     item: ItemFacts,
-    doc: dict[str, Any],
+    doc: Document,
     a: AgreementView,
     links: list[Link],
     weights: Weights,
 ) -> bool:
     """Could the item's document be this register entry: its kind, between its parties, on its subject
     (or, for a document without a subject of its own, signed on the same days)?"""
-    parties = frozenset(doc.get("countries") or [])
+    parties = frozenset(doc.countries)
     if parties and not parties <= a.parties:
         return False
     if not _between(links, a.parties):
@@ -348,7 +347,7 @@ def _same_document(
 def _agreement(
     record: Record,
     item: ItemFacts,
-    doc: dict[str, Any],
+    doc: Document,
     a: AgreementView,
     links: list[Link],
     weights: Weights,
@@ -358,7 +357,7 @@ def _agreement(
     assert day is not None
     share, shared = topic(record, a.stems, item.stems, weights, thin=False)
     lead_share, _ = topic(record, a.stems, item.lead_stems, weights, thin=False)
-    fact: dict[str, Any] = {"document": doc}
+    fact: dict[str, Any] = {"document": doc.to_dict()}
     parts = [f"same kind ({a.kind})"]
     if shared:
         parts.append(f"shares «{', '.join(shared[:6])}»")
@@ -381,12 +380,12 @@ def _agreement(
         if a.last_step_on is not None and day < a.last_step_on:
             outcome.note(_history_note(item, f"agreement «{_short(a.title)}» was last moved", a.last_step_on))
             return None
-        status = doc.get("status")
-        if status == "signed":
+        status = doc.status
+        if status is DocumentStatus.SIGNED:
             kind, step = ProposalKind.AGREEMENT_SIGNED, 1.0
             fact.update(to="signed", on=day.isoformat())
             parts.append(f"reported signed, {item.dating.describe()}")
-        elif status in ("planned", "discussed") and a.status == "draft":
+        elif status in (DocumentStatus.PLANNED, DocumentStatus.DISCUSSED) and a.status == "draft":
             kind, step = ProposalKind.AGREEMENT_NEGOTIATING, 1.0
             fact.update(to="negotiating", on=day.isoformat())
             parts.append(f"reported {status}, {item.dating.describe()}")
@@ -394,8 +393,8 @@ def _agreement(
             parts.append(f"reported {status} while {a.status}, {item.dating.describe()}")
     else:
         return None
-    doc_parties = frozenset(doc.get("countries") or [])
-    common = a.sectors & set(item.extraction.get("sectors") or [])
+    doc_parties = frozenset(doc.countries)
+    common = a.sectors & set(item.extraction.sectors)
     features = {
         "topic": share,
         "lead_topic": lead_share,
@@ -412,40 +411,40 @@ def _agreement(
 
 
 def _new_agreement(
-    record: Record, item: ItemFacts, doc: dict[str, Any], links: list[Link], weights: Weights
+    record: Record, item: ItemFacts, doc: Document, links: list[Link], weights: Weights
 ) -> Proposal | None:
     """A signed document between a roadmap's parties that the register lacks (history included)."""
     day = item.dating.day
     assert day is not None
-    doc_parties = frozenset(doc.get("countries") or [])
+    doc_parties = frozenset(doc.countries)
     roadmap = _roadmap_of(record, doc_parties, links)
     if roadmap is None:
         return None
     pair = doc_parties if len(doc_parties) >= 2 and doc_parties <= roadmap.parties else roadmap.parties
     signing = any(
-        e.get("type") == "signing" and (not e.get("countries") or pair <= set(e["countries"]))
-        for e in item.extraction.get("events") or []
+        e.type is EventKind.SIGNING and (not e.countries or pair <= set(e.countries))
+        for e in item.extraction.events
     )
     if not signing:
         return None  # a signed document only mentioned, not a signing reported: nothing new to register
     features = {
         "document_pair": 1.0 if len(doc_parties) >= 2 and doc_parties <= roadmap.parties else 0.0,
         "known_date": 1.0 if item.dating.certainty is Certainty.KNOWN else 0.0,
-        "commercial": 1.0 if doc.get("type") == "contract" else 0.0,
+        "commercial": 1.0 if doc.type is DocumentKind.CONTRACT else 0.0,
     }
     score = weights.new_agreement.score(features)
     history = roadmap.signed_on is not None and day < roadmap.signed_on
-    label = doc.get("type", "document")
+    label = doc.type
     reason = (
         f"signed {label} {_pair_label(pair)}, {item.dating.describe()}, is not in the register: "
         "propose a new entry" + (" (history: before the roadmap was signed)" if history else "")
     )
     fact = {
-        "document": doc,
+        "document": doc.to_dict(),
         "on": day.isoformat(),
         "title": item.title,
         "parties": sorted(pair),
-        "sectors": sorted(item.extraction.get("sectors") or []),
+        "sectors": sorted(item.extraction.sectors),
         "location": _location(item.extraction),
     }
     return Proposal(None, None, ProposalKind.NEW_AGREEMENT.value, round(score, 3), reason, fact, features)
@@ -463,8 +462,8 @@ def _roadmap_of(record: Record, doc_parties: frozenset[str], links: list[Link]) 
     return None
 
 
-def _location(extraction: dict[str, Any]) -> str | None:
-    return next((e["location"] for e in extraction.get("events") or [] if e.get("location")), None)
+def _location(extraction: Extraction) -> str | None:
+    return next((e.location for e in extraction.events if e.location), None)
 
 
 # --- projects -----------------------------------------------------------------------------------
@@ -475,7 +474,7 @@ def for_projects(
 ) -> list[Proposal]:
     day = item.dating.day
     assert day is not None
-    sectors = set(item.extraction.get("sectors") or [])
+    sectors = set(item.extraction.sectors)
     out = []
     for p in record.projects:
         companies = sorted(item.org_labels.get(o, str(o)) for o in p.companies & item.orgs)

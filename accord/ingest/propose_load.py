@@ -6,8 +6,6 @@ that turns rows into its plain views.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -22,6 +20,7 @@ from accord.ingest.propose_model import (
 )
 from accord.ingest.propose_weights import document_named
 from accord.ingest.propose_words import lead, phrases, stems
+from accord.news.model import Extraction
 from accord.store.models import Agreement, Direction, Measure, Organization, Project, Roadmap
 
 
@@ -109,7 +108,7 @@ def load_record(session: Session) -> Record:
 def item_facts(
     text: str,
     title: str | None,
-    extraction: dict[str, Any],
+    extraction: Extraction,
     dating: Dating,
     orgs: list[int],
     org_labels: dict[int, str],

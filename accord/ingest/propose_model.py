@@ -12,6 +12,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from accord.news.model import Extraction
+
 
 class DateBasis(StrEnum):
     """Where an item's date came from (the news reader's ``extra.date_basis``, or the feed)."""
@@ -68,15 +70,14 @@ class Dating:
         return f"{verb} {self.day} (from {how})"
 
 
-def dating_of(extraction: dict[str, Any], published: date | None = None, text: str = "") -> Dating:
+def dating_of(extraction: Extraction, published: date | None = None, text: str = "") -> Dating:
     """The item's date and its basis; a feed's published date is known and beats an estimate.
 
     A reader that gives no basis is trusted only for a date its text's header line states."""
-    day = _iso(extraction.get("date"))
-    extra = extraction.get("extra") or {}
+    day = _iso(extraction.date)
     basis: DateBasis | None = None
     if day is not None:
-        raw = extra.get("date_basis")
+        raw = extraction.date_basis
         try:
             basis = DateBasis(raw) if raw else DateBasis.UNSTATED
         except ValueError:
@@ -166,7 +167,7 @@ class ItemFacts:
 
     dating: Dating
     title: str
-    extraction: dict[str, Any]
+    extraction: Extraction
     #: word stems of the whole text, and of the headline and first paragraph (what the item is about)
     stems: frozenset[str]
     lead_stems: frozenset[str]

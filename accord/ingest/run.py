@@ -26,7 +26,7 @@ from accord.ingest.items import Prepared, save, save_skipped
 from accord.ingest.propose_model import dating_of
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
 from accord.ingest.validators import PageState, remember_page
-from accord.news import Article, UnreadableInput, extract_article, read_bytes
+from accord.news import Article, Extraction, UnreadableInput, extract_article, read_bytes
 from accord.news import gate as relevance
 from accord.news.header import split_header
 from accord.news.kyrgyz import extract_kyrgyz
@@ -317,9 +317,9 @@ class Ingestor:
             if not verdict.passed:
                 return self._skip(key, article, digest, _outlet(key, label), page, published, verdict.reason or "")
         if lang == "ru":
-            extraction = extract_article(article).to_dict()
+            extraction = extract_article(article)
         elif lang == "ky":  # kept and searchable; only its states and officials are read
-            extraction = extract_kyrgyz(article).to_dict()
+            extraction = extract_kyrgyz(article)
         else:
             raise UnreadableInput(f"item is {LANGUAGES.get(lang or '', 'without words')}, not Russian or Kyrgyz")
         dating = dating_of(extraction, published, article.text)
@@ -327,7 +327,7 @@ class Ingestor:
             key=key,
             text=article.text,
             text_hash=digest,
-            title=extraction.get("title") or article.title,
+            title=extraction.title or article.title,
             outlet=_outlet(key, label),
             language=lang,
             extraction=extraction,
@@ -369,7 +369,8 @@ class Ingestor:
         header_date, rest = split_header(article.text)
         date_of = article.date or header_date
         headline = next((line.strip() for line in rest.splitlines() if line.strip()), "")[:300]
-        dating = dating_of({"date": date_of, "extra": {"date_basis": article.date_basis}}, published, article.text)
+        unread = Extraction(source=key, date=date_of, date_basis=article.date_basis if article.date else None)
+        dating = dating_of(unread, published, article.text)
         prepared = Prepared(
             key=key,
             text=article.text,
@@ -377,7 +378,7 @@ class Ingestor:
             title=article.title or headline or None,
             outlet=outlet,
             language="ru",
-            extraction={},
+            extraction=unread,
             day=dating.day,
             page=page,
             date_basis=dating.basis.value if dating.basis else None,

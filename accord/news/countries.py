@@ -49,6 +49,7 @@ REGION_NOUNS = frozenset({"область", "облисполком", "край"
 # Mention kinds that refer to no party: a place, the topic of talks, a currency, a product's origin.
 NOT_PARTY = frozenset({"place", "topic", "currency", "origin"})
 _STRIP_END = "аяьйоеиыу"
+_DIRECTION_CASES = frozenset({"accs", "nomn"})
 
 
 def stem(word: str) -> str:
@@ -146,7 +147,9 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
                     kind = "currency"
                 elif prev in TOPIC_BEFORE:
                     kind = "topic"
-                elif kind == "name" and prev in ("в", "во") and "accs" not in tok.tags:
+                elif kind == "name" and prev in ("в", "во") and not tok.tags & _DIRECTION_CASES:
+                    # «поставки газа в Казахстан» (accusative; a nominative-looking form after «в» is one
+                    # too) name a destination; «в Казахстане» a place
                     # «покупает газ в Узбекистане»: the place of a purchase is a trading partner
                     kind = "name" if _buys(tokens[sent.first : sent.last]) else "loc"
                 out.append(CountryMention(code, i, last, kind, si))
@@ -173,6 +176,8 @@ def find_country_mentions(doc: NewsDoc, models: Models) -> None:
             if city is not None:
                 prev = tokens[i - 1].lower if i > sent.first else ""
                 kind = "place" if prev in LOCATIVE_PREPOSITIONS else "capital"
+                if prev in ("в", "во") and tok.tags & _DIRECTION_CASES and "loct" not in tok.tags:
+                    kind = "destination"  # «визит в Минск», «прибыл в Москву»: where a visit goes is a party
                 out.append(CountryMention(city[0], i, i + 1, kind, si))
             i += 1
     _mark_origins(doc, out)

@@ -77,10 +77,17 @@ def _status(tokens: list[Token], i: int) -> str | None:
     if tokens and tokens[0].lower in CONDITIONAL:
         return None  # «Если сделка будет утверждена…»
     if DRAFT_WORD in lemmas[max(0, i - 2) : i]:
-        return "discussed" if set(lemmas) & DISCUSSED_WORDS else "planned"
+        # «обсудили проект программы, которую планируется подписать в мае»: a draft to be signed is planned
+        later = any(t.lemma in SIGNED_VERBS and t.tags & {"INFN", "futr"} for t in tokens[i:])
+        return "discussed" if set(lemmas) & DISCUSSED_WORDS and not later else "planned"
     cues: list[tuple[int, int, str]] = []
+    subject = {k for _, a, _ in _mentions(tokens) for k in _subject(tokens, a)}
     for k, t in enumerate(tokens):
         status = None
+        if k in subject:
+            continue  # «соглашение о совместной разработке самолета»: the subject, not the status
+        if t.lemma in SIGNED_VERBS and k > i and "PRTF" in t.tags and tokens[k - 1].text == "," and k - i <= 12:
+            return "signed"  # «дорожной карты …, подписанной в Минске»: the document is described as signed
         if t.lemma in SIGNED_VERBS:
             tags = t.tags
             future = "futr" in tags or (k > 0 and tokens[k - 1].lemma == "быть" and "futr" in tokens[k - 1].tags)
@@ -90,7 +97,11 @@ def _status(tokens: list[Token], i: int) -> str | None:
                 status = "signed"
         elif t.lemma == "подписание":
             # «при подписании», «церемония подписания» report a signing; «к подписанию» a plan
-            held = any(x.lemma in HELD_WORDS for x in tokens) or (k > 0 and tokens[k - 1].lemma in SIGNING_HELD_BEFORE)
+            held = (
+                any(x.lemma in HELD_WORDS for x in tokens)
+                or (k > 0 and tokens[k - 1].lemma in SIGNING_HELD_BEFORE)
+                or "ablt" in t.tags  # «завершился подписанием контрактов»
+            )
             status = "signed" if held else "planned"
         elif t.lemma in PLANNED_WORDS:
             status = "planned"
@@ -100,6 +111,25 @@ def _status(tokens: list[Token], i: int) -> str | None:
             distance = i - k if k < i else (k - i) + 1
             cues.append((distance, _PRIORITY[status], status))
     return min(cues)[2] if cues else None
+
+
+def _subject(tokens: list[Token], i: int) -> set[int]:
+    """Token indexes of the subject after a document at ``i`` (``соглашение о совместной разработке
+    самолета``, ``контракт на поставку``), up to a punctuation mark or a verb."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].is_word and "ADJF" not in tokens[k].tags and "NOUN" in tokens[k].tags:
+        k += 1  # the rest of a two-word cue («план мероприятий»)
+    if k >= len(tokens) or tokens[k].lower not in ("о", "об", "на", "по"):
+        return set()
+    out = set()
+    n = k + 1
+    while n < len(tokens) and tokens[n].is_word and not (tokens[n].tags & _VERBAL) and tokens[n].lower != "и":
+        out.add(n)
+        n += 1
+    return out
+
+
+_VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTS", "PRTF"})
 
 
 def sentence_documents(tokens: list[Token]) -> list[tuple[str, str | None, int | None]]:

@@ -5,16 +5,19 @@ from __future__ import annotations
 from accord.domain.kinds import EventKind
 from accord.news.grammars.events import (
     CALL_TALKS,
+    CEREMONY,
     COMMISSION_BODIES,
     CONCLUDE_VERBS,
     DOMESTIC_BODIES,
     EVENT_CUES,
     HELD_WORDS,
+    INVITATION,
     NEGATION,
     PLAN_WORDS,
     SESSION_WORD,
     SIGN_NOUN,
     SIGN_VERBS,
+    TRAVELLERS,
     WEAK_TALKS,
 )
 from accord.news.model import Event, NewsDoc, Token
@@ -47,6 +50,26 @@ def _negated(tokens: list[Token], i: int) -> bool:
     return any(t.lower in NEGATION or t.lower.endswith(ANNIVERSARY) or t.lemma == "годовщина" for t in before)
 
 
+def _not_a_visit(lemmas: list[str], i: int) -> bool:
+    """«пригласил коллегу посетить Пекин» is an invitation, not a visit reported or scheduled;
+    «Турцию посетили 4,7 млн туристов» is tourism, not a delegation's visit."""
+    return bool(INVITATION & set(lemmas[max(0, i - 4) : i])) or bool(TRAVELLERS & set(lemmas))
+
+
+def _ceremony_of_other(tokens: list[Token], i: int) -> bool:
+    """«церемония открытия газопровода», «церемония по случаю выпуска»: a ceremony that names what it
+    marks, and that is not a signing (a bare «на церемонии» is most often the signing itself)."""
+    k = i + 1
+    while k < len(tokens) and "ADJF" in tokens[k].tags:
+        k += 1
+    if k >= len(tokens):
+        return False
+    if tokens[k].lower == "по" and k + 1 < len(tokens) and tokens[k + 1].lemma == "случай":
+        return True
+    nxt = tokens[k]
+    return "NOUN" in nxt.tags and "gent" in nxt.tags and nxt.lemma != SIGN_NOUN
+
+
 def sentence_events(tokens: list[Token]) -> set[str]:
     """Event types a single sentence reports (used by the stage and by tests)."""
     lemmas = [t.lemma for t in tokens]
@@ -55,6 +78,8 @@ def sentence_events(tokens: list[Token]) -> set[str]:
         for seq in cues:
             i = has_sequence(lemmas, seq)
             if i >= 0 and not _negated(tokens, i) and not (seq[0] in NAMED_PART and PLAN_WORDS & set(lemmas[max(0, i - 3) : i])):
+                if etype == "official_visit" and _not_a_visit(lemmas, i):
+                    continue
                 found.add(etype)
                 break
     for i, lem in enumerate(lemmas):
@@ -70,6 +95,8 @@ def sentence_events(tokens: list[Token]) -> set[str]:
             found.add("signing")
         if lem in CONCLUDE_VERBS and "past" in tokens[i].tags and not _negated(tokens, i):
             found.add("signing")
+        if lem == CEREMONY and _ceremony_of_other(tokens, i) and not _negated(tokens, i):
+            found.add("other_event")  # a ceremony of opening, launch or handing over; not of a signing
     if "phone_call" in found:
         found.discard("talks")  # «телефонные переговоры», «беседа по телефону» are the call itself
     if "forum" in found and "commission_session" in found and "саммит" not in lemmas:

@@ -102,7 +102,7 @@ def _counted_noun_at(tokens: list[Token], k: int) -> tuple[str | None, int]:
     if j >= len(tokens):
         return None, k
     n = tokens[j]
-    if not (n.text[:1].islower() and len(n.text) >= 4 and n.text.isalpha()):
+    if not (n.text[:1].islower() and len(n.text) >= 3 and n.text.isalpha()):
         return None, k
     if n.lemma in G.NOT_COUNTED or n.lemma in G.CURRENCIES or n.lemma in G.SCALES:
         return None, k
@@ -192,6 +192,8 @@ def _kind_near(tokens: list[Token], idx: int) -> str | None:
             if tok.lemma == "проект" and k + 1 < len(tokens) and tokens[k + 1].lemma in G.DRAFTED:
                 continue  # «проект бюджета», «проект соглашения»: a draft, not an investment project
             if tok.lemma in cues or (prefixes and tok.lower.startswith(prefixes)):
+                if k > idx and any(t.text in (",", ";") for t in tokens[idx:k]):
+                    continue  # «…достиг 520 млн долларов, импорт составил…»: the next clause has its own figure
                 dist = idx - k if k < idx else (k - idx) * 2 + 3
                 if best is None or dist < best[0]:
                     best = (dist, kind)

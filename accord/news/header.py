@@ -116,7 +116,7 @@ def classify_line(line: str) -> LineReading:
         other = [
             w for w in words if w.lower().replace("ё", "е") not in F.BYLINE_WORDS and not _LATIN.match(w)
         ]
-        if date and not other:
+        if date and (not other or _rubric_beside(s)):
             return LineReading("byline", date)
         place = _PLACE.match(s)
         if date and place and len(other) == len(_WORD.findall(place.group(1))):
@@ -136,6 +136,25 @@ def classify_line(line: str) -> LineReading:
     if not any(ch.isalpha() for ch in s):
         return LineReading("bare")
     return LineReading("text")
+
+
+_SEGMENT_SEPARATOR = re.compile(r"\s*[|·•]\s*")
+
+
+def _rubric_beside(line: str) -> bool:
+    """``2017-9-6 14:03 | Экономика``: the date's segment is a byline, the others are one- or two-word
+    section names (capitalised, no digits)."""
+    segments = [p for p in _SEGMENT_SEPARATOR.split(line) if p.strip()]
+    if len(segments) < 2:
+        return False
+    for seg in segments:
+        date, rest = find_line_date(seg)
+        words = [w for w in _WORD.findall(rest) if w.lower().replace("ё", "е") not in F.BYLINE_WORDS]
+        if date or not words:
+            continue
+        if len(words) > 2 or _has_digit(rest) or not seg.strip()[:1].isupper():
+            return False
+    return True
 
 
 def _cyrillic_words(s: str) -> list[str]:

@@ -6,13 +6,22 @@ contract's keys in the contract's order, anything else goes under ``"extra"``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from enum import StrEnum
+from typing import Any, Protocol, TypeVar
 
 from accord.domain.kinds import DocumentKind, DocumentStatus, EventKind, FigureKind
 
-ANALYSE = "\x00analyse"  # Token.rule_lemma's answer for a form that needs full analysis
+K = TypeVar("K", bound=StrEnum)
+ANALYSE = "\x00analyse"  # TokenMorphology.rule_lemma's answer for a form that needs full analysis
+
+
+class TokenMorphology(Protocol):
+    """What a token asks of the reader's morphology (``wordforms.WordForms``)."""
+
+    def analyse(self, word: str) -> tuple[str, frozenset[str]]: ...
+
+    def rule_lemma(self, lower: str) -> str | None: ...
 
 
 class Token:
@@ -20,29 +29,36 @@ class Token:
 
     Morphological analysis is the costly part of reading.  Rules only compare lemmas with the
     words they mention, so a word form of one of those words gets its lemma from a table
-    (``Token.rule_lemma``), any other word keeps its lower-case form as lemma, and the full
+    (``forms.rule_lemma``), any other word keeps its lower-case form as lemma, and the full
     analysis runs only when a stage asks for a word's tags or the table is ambiguous.
+    ``forms`` is the morphology of the reader that made the token (passed in by the segmenter,
+    never set on the class); a token without one is its own lower-case lemma and has no tags.
     """
 
-    __slots__ = ("text", "start", "stop", "_lemma", "_tags")
-    analyse: ClassVar[Callable[[str], tuple[str, frozenset[str]]] | None] = None
-    rule_lemma: ClassVar[Callable[[str], str | None]] = staticmethod(lambda lower: ANALYSE)
+    __slots__ = ("text", "start", "stop", "_lemma", "_tags", "forms")
 
     def __init__(
-        self, text: str, start: int, stop: int, lemma: str | None = None, tags: frozenset[str] | None = None
+        self,
+        text: str,
+        start: int,
+        stop: int,
+        lemma: str | None = None,
+        tags: frozenset[str] | None = None,
+        forms: TokenMorphology | None = None,
     ) -> None:
         self.text = text
         self.start = start
         self.stop = stop
         self._lemma = lemma or None
         self._tags = tags
+        self.forms = forms
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.stop})"
 
     def _analyse(self) -> None:
-        if Token.analyse is not None and any(ch.isalpha() for ch in self.text):
-            lemma, self._tags = Token.analyse(self.text)
+        if self.forms is not None and any(ch.isalpha() for ch in self.text):
+            lemma, self._tags = self.forms.analyse(self.text)
         else:
             lemma, self._tags = self.lower, frozenset()
         if self._lemma is None:
@@ -52,7 +68,10 @@ class Token:
     def lemma(self) -> str:
         if self._lemma is None:
             low = self.lower
-            known = Token.rule_lemma(low) if any(ch.isalpha() for ch in low) else None
+            if self.forms is None or not any(ch.isalpha() for ch in low):
+                known = None
+            else:
+                known = self.forms.rule_lemma(low)
             if known == ANALYSE:
                 self._analyse()
             else:
@@ -104,7 +123,7 @@ class CountryMention:
     code: str
     first: int
     last: int
-    kind: str  # "name", "adj", "capital", "demonym", "place", "loc", "topic", "currency", "origin"
+    kind: str  # "name", "adj", "capital", "demonym", "place", "destination", "loc", "topic", "currency", "origin"
     sentence: int
 
 
@@ -117,6 +136,10 @@ class Person:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "position": self.position, "country": self.country}
 
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Person:
+        return cls(obj["name"], obj.get("position"), obj.get("country"))
+
 
 @dataclass(slots=True)
 class Event:
@@ -126,6 +149,10 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": str(self.type), "countries": list(self.countries), "location": self.location}
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Event:
+        return cls(_kind(EventKind, obj, "type"), list(obj.get("countries") or []), obj.get("location"))
 
 
 @dataclass(slots=True)
@@ -143,6 +170,11 @@ class Document:
             "status": str(self.status),
         }
 
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Document:
+        return cls(_kind(DocumentKind, obj, "type"), list(obj.get("countries") or []), obj.get("until"),
+                   _kind(DocumentStatus, obj, "status"))
+
 
 @dataclass(slots=True)
 class Figure:
@@ -154,6 +186,10 @@ class Figure:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": str(self.kind), "value": self.value, "unit": self.unit, "period": self.period}
 
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Figure:
+        return cls(_kind(FigureKind, obj, "kind"), obj["value"], obj["unit"], obj.get("period"))
+
 
 @dataclass(slots=True)
 class Quote:
@@ -162,6 +198,10 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {"speaker": self.speaker, "start": self.start}
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Quote:
+        return cls(obj["speaker"], obj["start"])
 
 
 @dataclass(slots=True)
@@ -196,6 +236,35 @@ class Extraction:
         }
         out["extra"] = {"date_basis": self.date_basis if self.date else None, **self.extra}
         return out
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Extraction:
+        """The typed object again from ``to_dict``'s output (a stored extraction); keys left out
+        are empty. An unknown event, document or figure kind raises ``ValueError`` naming it."""
+        extra = dict(obj.get("extra") or {})
+        date_basis = extra.pop("date_basis", None)
+        return cls(
+            source=obj.get("source"),
+            date=obj.get("date"),
+            title=obj.get("title"),
+            date_basis=date_basis,
+            countries=list(obj.get("countries") or []),
+            persons=[Person.from_dict(p) for p in obj.get("persons") or []],
+            events=[Event.from_dict(e) for e in obj.get("events") or []],
+            documents=[Document.from_dict(d) for d in obj.get("documents") or []],
+            sectors=list(obj.get("sectors") or []),
+            figures=[Figure.from_dict(f) for f in obj.get("figures") or []],
+            quotes=[Quote.from_dict(q) for q in obj.get("quotes") or []],
+            extra=extra,
+        )
+
+
+def _kind(enum: type[K], obj: dict[str, Any], key: str) -> K:
+    """``obj[key]`` as a member of ``enum``; a clear error for a value the contract does not have."""
+    try:
+        return enum(obj[key])
+    except ValueError:
+        raise ValueError(f"extraction: {key} {obj[key]!r} is not one of {', '.join(enum)}") from None
 
 
 @dataclass

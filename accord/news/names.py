@@ -91,6 +91,21 @@ def is_common_word(models: Models, word: str, alone: bool = False) -> bool:
     return bool(parses[0].tags & NOT_NAME_POS)
 
 
+_AGENCY_PREFIXES = ("Мин", "Нац", "Гос")
+_SURNAME_SUFFIXES = ("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "ых", "их")
+
+
+def _agency(models: Models, word: str) -> bool:
+    """«Минторговли», «Минобороны», «Госкомитета»: a body's short name (a prefix before a genitive noun)."""
+    if not word.startswith(_AGENCY_PREFIXES) or len(word) < 8 or word.lower().endswith(_SURNAME_SUFFIXES):
+        return False  # «Мингазов», «Миннуллина» are surnames
+    rest = word[3:]
+    return any(
+        "NOUN" in p.tags and "gent" in p.tags and "Name" not in p.tags and "Surn" not in p.tags and p.score >= 0.5
+        for p in models.parses(rest)
+    )
+
+
 def _institution(models: Models, word: str) -> bool:
     """A dictionary noun for a thing in the genitive (``Мажилиса``, ``Сената``), never a name."""
     parses = models.parses(word)
@@ -175,8 +190,14 @@ def surname_nominative(models: Models, word: str, case: str, gender: str) -> str
             return _cap(word)
     for end, repl in SURNAME_ENDINGS.get((case, gender), []):
         if low.endswith(end) and len(low) - len(end) >= 2:
-            return _cap(low[: len(low) - len(end)] + repl)
+            out = low[: len(low) - len(end)] + repl
+            if out.endswith("ь") and out[-2] in _VOWELS:
+                out = out[:-1] + "й"  # «Хаем» → «Хай»: a soft sign never follows a vowel
+            return _cap(out)
     return _cap(word)
+
+
+_VOWELS = frozenset("аеёиоуыэюя")
 
 
 def given_nominative(models: Models, word: str, case: str, gender: str = "masc") -> str:
@@ -206,6 +227,8 @@ def parse_name(models: Models, words: list[str], prefer: str | None = None) -> N
     while len(words) > 2 and _institution(models, words[0]):
         words = words[1:]  # «Мажилиса Ерлан Кошанов»: the office's institution glued to the name
     if len(words) == 1 and is_common_word(models, words[0], alone=True):
+        return None
+    if len(words) == 1 and _agency(models, words[0]):
         return None
     if len(words) == 1 and any("Patr" in p.tags for p in models.parses(words[0])):
         return None

@@ -1,120 +1,71 @@
-"""The one place that talks to natasha: segmentation, NER and morphology, as our own types.
+"""The one place that talks to natasha: segmentation and NER, as our own types, with the morphology.
 
 natasha's models ship inside its wheel (navec embeddings, slovnet NER); nothing is downloaded.
-They are built once per process by ``get_models()`` and passed to the stages that need them.
+They are built once per process by ``get_models()`` and passed to the stages that need them;
+the morphological analyser is passed in (``Models(morph)``), as natasha's ``Doc`` takes its stages.
 """
 
 from __future__ import annotations
 
 import bisect
 import threading
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 from accord.morphology import analyser
-from accord.news.model import ANALYSE, Mention, Sentence, Token
+from accord.news.model import Mention, Sentence, Token
 from accord.news.vocabulary import rule_words
+from accord.news.wordforms import Parse, WordForms
+
+__all__ = ["Models", "Parse", "get_models"]
 
 _LOCK = threading.Lock()
-_VOWELS = "аеёиоуыэюяйь"
-
-
-def _stem(word: str) -> str:
-    """A word without its final vowels: «сум» for «сумов» once the ending is cut."""
-    while len(word) > 3 and word[-1] in _VOWELS:
-        word = word[:-1]
-    return word
 _MODELS: Models | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Parse:
-    """One morphological reading of a word (a trimmed copy of pymorphy2's Parse)."""
-
-    normal: str
-    tags: frozenset[str]
-    score: float
-    known: bool = True
-
-
 class Models:
-    """natasha's segmenter, NER tagger and morph vocabulary, built once."""
+    """natasha's segmenter and NER tagger, and the reader's morphology, built once.
 
-    def __init__(self) -> None:
+    ``morph`` is the morphological analyser to read with; by default the process's one
+    (``accord.morphology.analyser()``, shared with search and ingest). Tokens the segmenter
+    makes carry this reader's ``WordForms``; nothing is set on any class, so readers built with
+    different analysers never see each other's.
+    """
+
+    def __init__(self, morph: Any | None = None) -> None:
         from natasha import NewsEmbedding, NewsNERTagger, Segmenter
 
         self.segmenter = Segmenter()
         self.embedding = NewsEmbedding()
         self.ner_tagger = NewsNERTagger(self.embedding)
-        self.morph = analyser()  # the process's one analyser, shared with search and ingest
-        self._parse = lru_cache(maxsize=200_000)(self._parse_uncached)
-        self.rule_forms = self._forms(rule_words())
-        self.rule_stems = frozenset(_stem(w) for w in rule_words() if len(_stem(w)) >= 3)
-        Token.analyse = self._analyse
-        Token.rule_lemma = self.rule_lemma
+        self.words = WordForms(analyser() if morph is None else morph, rule_words())
 
-    def _forms(self, words: frozenset[str]) -> dict[str, str]:
-        """Every form of every word the rules mention → its lemma (ANALYSE where two lemmas share a form)."""
-        import pymorphy2
+    @property
+    def morph(self) -> Any:
+        """The morphological analyser this reader uses."""
+        return self.words.morph
 
-        lemmas: dict[str, set[str]] = {}
-        for w in words:
-            for p in pymorphy2.MorphAnalyzer.parse(self.morph, w)[:3]:
-                normal = p.normal_form.replace("ё", "е")
-                try:
-                    forms = [f.word for f in p.lexeme]
-                except (KeyError, ValueError, IndexError):
-                    forms = [w]
-                for f in forms:
-                    lemmas.setdefault(f.replace("ё", "е"), set()).add(normal)
-        return {f: (next(iter(ls)) if len(ls) == 1 else ANALYSE) for f, ls in lemmas.items()}
-
-    def rule_lemma(self, lower: str) -> str | None:
-        """The lemma of a form of a rule word; ANALYSE if ambiguous or if the word is a rule word's
-        stem with an ending the dictionary does not list (``сумов``); None for other words."""
-        known = self.rule_forms.get(lower)
-        if known is not None:
-            return known
-        for cut in range(0, 4):
-            if len(lower) - cut < 3:
-                break
-            if _stem(lower[: len(lower) - cut]) in self.rule_stems:
-                return ANALYSE
-        return None
-
-    def _analyse(self, word: str) -> tuple[str, frozenset[str]]:
-        ps = self._parse(word)
-        return (ps[0].normal, ps[0].tags) if ps else (word.lower().replace("ё", "е"), frozenset())
-
-    # --- morphology -------------------------------------------------------------------------
-
-    def _parse_uncached(self, word: str) -> tuple[Parse, ...]:
-        out = []
-        for p in self.morph.parse(word):
-            tags = frozenset(str(p.tag).replace(" ", ",").split(","))
-            method = p.methods_stack[0][0].__class__.__name__ if p.methods_stack else ""
-            known = method == "DictionaryAnalyzer"
-            out.append(Parse(p.normal_form.replace("ё", "е"), tags, float(p.score), known))
-        return tuple(out)
+    # --- morphology (the reader's ``WordForms``) ----------------------------------------------
 
     def parses(self, word: str) -> tuple[Parse, ...]:
         """All readings of ``word`` (cached per word form)."""
-        return self._parse(word)
+        return self.words.parses(word)
 
     def is_verb(self, word: str) -> bool:
         """The word's likeliest reading is a verb form (finite, infinitive, short participle, gerund)."""
-        ps = self._parse(word)
-        return bool(ps) and bool(ps[0].tags & {"VERB", "INFN", "PRTS", "GRND"})
+        return self.words.is_verb(word)
 
     def lemma(self, word: str) -> str:
-        ps = self._parse(word)
-        return ps[0].normal if ps else word.lower()
+        return self.words.lemma(word)
+
+    def rule_lemma(self, lower: str) -> str | None:
+        """See ``WordForms.rule_lemma``."""
+        return self.words.rule_lemma(lower)
 
     # --- segmentation and entities ----------------------------------------------------------
 
     def segment(self, text: str) -> tuple[list[Token], list[Sentence]]:
         """Tokens and sentences (razdel through natasha's Segmenter); sentences never cross a line."""
-        tokens = [Token(t.text, t.start, t.stop) for t in self.segmenter.tokenize(text)]
+        tokens = [Token(t.text, t.start, t.stop, forms=self.words) for t in self.segmenter.tokenize(text)]
         sentences: list[Sentence] = []
         i = 0
         offset = 0

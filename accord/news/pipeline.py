@@ -1,17 +1,19 @@
-"""The news reader's pipeline: normalise → segment → entities → facts, over one ``NewsDoc``."""
+"""The news reader's pipeline: normalise → segment → entities → facts, over one ``NewsDoc``.
+
+Only the composition lives here; each stage is a module of its own (see the package README)."""
 
 from __future__ import annotations
 
-from accord.news.countries import country_index, decide_parties, find_country_mentions
+from accord.news.countries import decide_parties, find_country_mentions
 from accord.news.documents import find_documents
 from accord.news.events import find_events
+from accord.news.extraction import to_extraction
 from accord.news.figures import find_figures
 from accord.news.header import HEADER, normalise_text, read_front, split_header
-from accord.news.lexicon.leaders import LEADER_OFFICES, LEADERS
-from accord.news.model import Extraction, NewsDoc, Person
-from accord.news.names import norm
+from accord.news.model import Extraction, NewsDoc
 from accord.news.natasha_adapter import Models, get_models
-from accord.news.persons import find_persons, person_position
+from accord.news.persons import find_persons
+from accord.news.places import find_places
 from accord.news.quotes import find_quotes
 from accord.news.sectors import find_sectors
 
@@ -39,86 +41,13 @@ def build_doc(
     find_country_mentions(doc, models)
     decide_parties(doc)
     find_persons(doc, models)
-    places, dateline = _places(doc, models)
+    places, dateline = find_places(doc, models)
     find_events(doc, places, dateline)
     find_documents(doc)
     find_sectors(doc)
     find_figures(doc)
     find_quotes(doc)
     return doc
-
-
-def _places(doc: NewsDoc, models: Models) -> tuple[dict[int, str], str | None]:
-    """Sentence index → the city named there as a place (``в Минске``), in the nominative;
-    and the dateline's city, if the item has one."""
-    idx = country_index(models)
-    out: dict[int, str] = {}
-    dateline = None
-    # A dateline («МИНСК, 2 октября (БЕЛТА) –») names where the reported event happened.
-    body = next((si for si, s in enumerate(doc.sentences) if s.start >= doc.body_start), None)
-    if body is not None:
-        first = doc.sentences[body].first
-        if first + 1 < len(doc.tokens) and doc.tokens[first + 1].text == ",":
-            hit = idx.city(doc.tokens[first])
-            if hit is not None:
-                out[body] = dateline = hit[1]
-    for m in doc.country_mentions:
-        if m.kind == "place" and m.sentence not in out:
-            hit = idx.city(doc.tokens[m.first])
-            if hit is not None:
-                out[m.sentence] = hit[1]
-    return out, dateline
-
-
-def _home_country(doc: NewsDoc) -> str | None:
-    """In an item about one state's own affairs, the state its officials serve."""
-    if doc.countries:
-        return None
-    counts: dict[str, int] = {}
-    for m in doc.country_mentions:
-        if m.kind in ("name", "adj", "capital", "place", "loc", "region", "demonym"):
-            counts[m.code] = counts.get(m.code, 0) + 1
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    top, n = ranked[0]
-    if n >= 2 and (len(ranked) == 1 or n >= 2 * ranked[1][1]):
-        return top
-    return None
-
-
-def leader_office(surname: str, date: str | None) -> str | None:
-    """The office a long-serving leader held at the item's date (the latest one when undated)."""
-    terms = LEADER_OFFICES.get(surname, ())
-    year = int(date[:4]) if date else 2099
-    return next((office for start, end, office in terms if start <= year < end), None)
-
-
-def to_extraction(doc: NewsDoc) -> Extraction:
-    persons = []
-    home = _home_country(doc)
-    for e in doc.persons:
-        pos, country = person_position(e)
-        if country is None:
-            country = LEADERS.get(norm(e.name)) or LEADERS.get(norm(e.last))
-        if pos is None and (country is None or country == LEADERS.get(norm(e.last))):
-            pos = leader_office(norm(e.last), doc.date)
-        if country is None and pos is not None:
-            country = home
-        persons.append(Person(e.name, pos, country))
-    return Extraction(
-        source=doc.source,
-        date=doc.date,
-        date_basis=doc.date_basis,
-        title=doc.title,
-        countries=list(doc.countries),
-        persons=persons,
-        events=list(doc.events),
-        documents=list(doc.documents),
-        sectors=list(doc.sectors),
-        figures=list(doc.figures),
-        quotes=list(doc.quotes),
-    )
 
 
 def extract(

@@ -14,6 +14,7 @@ from accord.news.lexicon.positions import (
     LED_BY,
     OFFICE_COUNTRIES,
     REGION_ADJECTIVES,
+    REGION_NOUNS,
     SIDE_WORDS,
     STATE_WORDS,
     STOP_WORDS,
@@ -41,6 +42,7 @@ def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) ->
     words: list[str] = []
     country: str | None = None
     head_seen = False
+    last_used = start - 1
     for i in range(start, end):
         tok = tokens[i]
         if skip and i in skip:
@@ -76,24 +78,68 @@ def _phrase(doc: NewsDoc, start: int, end: int, skip: set[int] | None = None) ->
             if _is_head(tok):
                 head_seen = True
                 words.append(tok.lemma if tok.lemma in HEADS else tok.lower)
-            elif "ADJF" in tok.tags:
-                words.append(tok.lemma)
+            elif _AGE.match(tok.lower):
+                continue  # «55-летний премьер-министр»: an age is not part of an office
+            elif tok.tags & {"ADJF", "PRTF"}:
+                words.append(_adjective_nominative(tok))
             else:
                 words.append(tok.lower)
         else:
             words.append(tok.lower)
+        last_used = i
+    else:
+        last_used = end - 1
     while words and (words[-1] in {",", "и", "«"} or (len(words) > 2 and words[-1] in STATE_WORDS)):
         words.pop()  # «министр финансов республики»: the state it serves is not part of the office
     if country is None:
         country = _regional_country(tokens[start:end])
     if not words:
         return None, country
+    words += _region_served(doc, last_used + 1, end)
     text = " ".join(words).replace(" ,", ",").replace("« ", "«").replace(" »", "»")
     text = re.sub(r'" ([^"]*?) "', r'"\1"', text)
     text = ALIASES.get(text, text)
     if text in WEAK_HEADS:
         return None, country
     return text, country
+
+
+_AGE = re.compile(r"^\d+-летн")
+_ADJ_ENDINGS = sorted(
+    ("его", "ему", "ем", "им", "ими", "ие", "их", "ей", "яя", "юю", "ого", "ому", "ом", "ым", "ыми", "ые", "ых",
+     "ая", "ую", "ой", "ий", "ый"),
+    key=len, reverse=True,
+)
+
+
+def _adjective_nominative(tok: Token) -> str:
+    """An adjective or participle before an office, in the nominative: «бывшему» → «бывший»,
+    «прежнего» → «прежний» (a participle's lemma is its verb, which no office contains)."""
+    if tok.lemma.endswith(("ий", "ый", "ой")):
+        return tok.lemma
+    low = tok.lower
+    for ending in _ADJ_ENDINGS:
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 3:
+            soft = ending[0] in "еияю" or stem[-1] in "гкхжшчщ"
+            return stem + ("ий" if soft else "ый")
+    return low
+
+
+def _region_served(doc: NewsDoc, k: int, end: int) -> list[str]:
+    """«полномочный представитель правительства в Баткенской области»: the region an office serves is
+    part of it (a state after «в» is not: «посол Беларуси во Вьетнаме» is «посол»)."""
+    tokens = doc.tokens
+    while k < end and (_country_at(doc, k) is not None or tokens[k].lower == "республики"):
+        k += 1
+    if k >= end or tokens[k].lower not in ("в", "во"):
+        return []
+    j = k + 1
+    while j < end and "ADJF" in tokens[j].tags:
+        j += 1
+    if j == k + 1 or j >= end or tokens[j].lemma not in REGION_NOUNS:
+        return []
+    return [t.lower for t in tokens[k : j + 1]]
 
 
 def _regional_country(tokens: list[Token]) -> str | None:
@@ -200,8 +246,8 @@ def _led_by(doc: NewsDoc, start: int, sent_first: int) -> str | None:
         return None
     for n in range(k - 1, max(sent_first, k - 8) - 1, -1):
         c = _country_at(doc, n)
-        if c is not None and c[1] in ("name", "adj"):
-            return c[0]
+        if c is not None and c[1] in ("name", "adj", "capital"):
+            return c[0]  # «делегации мэрии Бишкека во главе с вице-мэром»: a city's body serves its state
     return None
 
 
@@ -289,3 +335,41 @@ def listed_offices(doc: NewsDoc, sentence: int, person_starts: list[int]) -> dic
             continue
         return {p: (office, code) for p, code in zip(people, codes, strict=True)}
     return {}
+
+
+_DATELINE_MARKS = frozenset({",", "–", "—", "."})
+
+
+def dateline_state(doc: NewsDoc) -> str | None:
+    """The state of the dateline's city (``МИНСК, 5 марта /ИТАР-ТАСС/.``, ``Бишкек, 03.09.19 /Кабар/.``).
+
+    An office the item names with no state (``министр финансов республики``, ``премьер-министр X``)
+    is an office of the state the item is filed from: foreign officials are named with their state."""
+    body = next((s for s in doc.sentences if s.start >= doc.body_start), None)
+    if body is None or body.first + 1 >= len(doc.tokens) or doc.tokens[body.first + 1].text not in _DATELINE_MARKS:
+        return None  # «Бишкек, …», «Бишкек – …», «Астана. 14 марта. – …»
+    return next(
+        (m.code for m in doc.country_mentions if m.first == body.first and m.kind in ("capital", "place")), None
+    )
+
+
+_HOME_KINDS = frozenset({"name", "adj", "capital", "place", "destination", "loc", "region", "demonym"})
+
+
+def home_state(doc: NewsDoc) -> str | None:
+    """The state an official the item names with no state serves: in an item between states, the
+    dateline's state; in an item about one state's own affairs, that state (named at least twice and
+    twice as often as any other, or the only state named)."""
+    if doc.countries:
+        return dateline_state(doc)
+    counts: dict[str, int] = {}
+    for m in doc.country_mentions:
+        if m.kind in _HOME_KINDS:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    if not counts:
+        return dateline_state(doc)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    if len(ranked) == 1 or (n >= 2 and n >= 2 * ranked[1][1]):
+        return top
+    return dateline_state(doc)

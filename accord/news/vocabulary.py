@@ -1,39 +1,20 @@
-"""The words the rules mention, read from the rule modules themselves.
+"""The words the rules mention, as plain data: ``lexicon/rule_words.txt``, read once.
 
 The reader finds lemmas through a table of these words' forms instead of analysing every word
-(see ``Token.rule_lemma``); collecting them from the source keeps the table in step with the
-rules without a second list to maintain.
+(see ``wordforms.WordForms.rule_lemma``). The list is made from the rule modules by
+``tests/news/rule_words.py``, and a test fails when a rule mentions a word the list lacks.
 """
 
 from __future__ import annotations
 
-import ast
-import re
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
+from importlib.resources import files
 
-_WORD = re.compile(r"[а-яё][а-яё\-]*", re.IGNORECASE)
+RULE_WORDS = "rule_words.txt"
 
 
-@lru_cache(maxsize=1)
+@cache
 def rule_words() -> frozenset[str]:
-    """Every Cyrillic word in a string constant of the news package (lower case, ё as е)."""
-    words: set[str] = set()
-    for path in Path(__file__).parent.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {
-            id(node.body[0].value)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
-            and node.body
-            and isinstance(node.body[0], ast.Expr)
-            and isinstance(node.body[0].value, ast.Constant)
-        }
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
-                for w in _WORD.findall(node.value):
-                    w = w.lower().replace("ё", "е").strip("-")
-                    if len(w) >= 2:
-                        words.add(w)
-                        words.update(p for p in w.split("-") if len(p) >= 2)
-    return frozenset(words)
+    """Every word the rules mention (lower case, ё as е)."""
+    text = files("accord.news.lexicon").joinpath(RULE_WORDS).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.strip()) and not w.startswith("#"))

@@ -48,7 +48,10 @@ def open_deadlines(session: Session, until: date | None = None) -> list[Deadline
         )
     decisions = (
         select(Decision)
+        .join(CommissionSession, Decision.session_id == CommissionSession.id)
         .where(Decision.due_on.is_not(None), Decision.status.not_in(_OPEN))
+        # an archived decision, or one of an archived session, is no longer anyone's task
+        .where(Decision.archived_at.is_(None), CommissionSession.archived_at.is_(None))
         .options(
             selectinload(Decision.owner), selectinload(Decision.session).selectinload(CommissionSession.body)
         )
@@ -71,7 +74,7 @@ def open_deadlines(session: Session, until: date | None = None) -> list[Deadline
                 # a decision is answered for by its owner's party, in the direction of the measure it serves
                 scope=measure_scope(sectors.get(d.id, ""), [owner.country_code if owner else None]),
                 where=f"{d.session.body.name}, {d.session.number}",
-                path=f"/commission/sessions/{d.session_id}",
+                path=f"/commission/decisions/{d.id}",
                 responsible=(owner.label,) if owner else (),
             )
         )

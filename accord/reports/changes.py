@@ -94,9 +94,10 @@ def status_changes(session: Session, roadmap: Roadmap, since: date, as_of: date)
 
 
 def agreements_of(session: Session, roadmap: Roadmap) -> list[Agreement]:
-    """The roadmap's agreements and every other one between all of its parties."""
+    """The roadmap's agreements and every other one between all of its parties (archived ones left out)."""
     rows = session.scalars(
-        select(Agreement).options(selectinload(Agreement.parties), selectinload(Agreement.transitions))
+        select(Agreement).where(Agreement.archived_at.is_(None))
+        .options(selectinload(Agreement.parties), selectinload(Agreement.transitions))
     )
     parties = set(roadmap.party_codes)
     return [a for a in rows if a.roadmap_id == roadmap.id or (parties and parties <= set(a.party_codes))]
@@ -137,7 +138,8 @@ def new_projects(session: Session, roadmap: Roadmap, since: date, as_of: date, l
                 or_(
                     Project.roadmap_id == roadmap.id,
                     Project.direction_id.in_([d.id for d in roadmap.directions]),
-                )
+                ),
+                Project.archived_at.is_(None),
             )
         )
     )

@@ -225,7 +225,14 @@ def _changes(obj: Tracked | TrackedChild) -> list[tuple[str, str | None, str | N
 
 
 def _field_rows(obj: Tracked) -> list[dict[str, Any]]:
-    return [_row(obj, "update", key, old, new) for key, old, new in _changes(obj)]
+    return [_row(obj, _action(key, new), key, old, new) for key, old, new in _changes(obj)]
+
+
+def _action(field: str, new: str | None) -> str:
+    """Archiving is named as such in the trail, so a reader sees a record was archived, not edited."""
+    if field in ("archived_at", "archived_by"):
+        return "archive" if new is not None else "restore"
+    return "update"
 
 
 def _child_updates(session: Session, obj: TrackedChild) -> list[dict[str, Any]]:

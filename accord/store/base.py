@@ -93,6 +93,21 @@ class Tracked:
         return str(getattr(self, "id", "") or "")
 
 
+class Archivable:
+    """A record that is archived instead of deleted: it leaves the lists but stays readable.
+
+    Archiving sets `archived_at`/`archived_by` through the ORM, so the audit trail
+    records it (as action "archive", or "restore" when cleared) like any other change.
+    """
+
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    archived_by: Mapped[str | None] = mapped_column(String(120), nullable=True, default=None)
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+
 class TrackedChild:
     """A dependent row (a responsible body of a measure, an office of a person).
 

@@ -20,9 +20,11 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from accord import settings as config
 from accord.auth.ratelimit import LoginLimiter
+from accord.domain.days import DayError
 from accord.domain.due import DueError
 from accord.domain.status import TransitionError
 from accord.store import indexing
+from accord.store.archive import ArchiveError
 from accord.store.audit import ConflictError, FieldError
 from accord.store.db import Database
 from accord.web.data.changes import Invalid
@@ -243,7 +245,7 @@ def install_errors(app: FastAPI) -> None:
     def conflict(request: Request, exc: ConflictError) -> Response:
         return reply(request, 409, str(exc))
 
-    for kind in (TransitionError, DueError, Invalid):
+    for kind in (TransitionError, DueError, DayError, Invalid, ArchiveError):
         app.add_exception_handler(kind, lambda request, exc: reply(request, 422, str(exc)))  # type: ignore[arg-type]
 
     @app.exception_handler(FieldError)

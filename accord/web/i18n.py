@@ -53,9 +53,12 @@ class Formats:
     def __init__(self, lang: str) -> None:
         self.lang = pick(lang)
 
-    def date(self, value: date | None, style: str = "medium") -> str:
-        if value is None:
+    def date(self, value: date | str | None, style: str = "medium") -> str:
+        """A date, a timestamp, or either as the ISO text the JSON of a record carries."""
+        if value is None or value == "":
             return "—"
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
         if isinstance(value, datetime):
             return format_datetime(value, "medium", locale=self.lang)
         return format_date(value, style, locale=self.lang)

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import QueryParams
 
+from accord.domain.days import DAY_PATTERN, day_text
 from accord.web.deps import Ctx
 from accord.web.labels import label
 from accord.web.security import csrf_token
@@ -69,6 +70,8 @@ def page(ctx: Ctx, template: str, status_code: int = 200, **data: Any) -> HTMLRe
         "roadmap_choices": ctx.roadmaps(),
         "label": lambda group, key: label(ctx._, ctx.lang, group, key),
         "today": ctx.today,
+        "day": lambda value: day_text(value, ctx.lang),
+        "day_pattern": DAY_PATTERN.get(ctx.lang, DAY_PATTERN["ru"]),
         **data,
     }
     html = env.get_template(template).render(**values)

@@ -53,15 +53,23 @@ class AgreementNew(BaseModel):
     sectors: list[str] = Field(default_factory=list)
     signed_on: date | None = None
     signed_at: str | None = None
+    valid_until: date | None = None
     source: str | None = None
 
 
 class AgreementChange(BaseModel):
-    version: DbInt
+    """Fields left out stay as they are; `null` clears one (title, kind and level cannot be cleared)."""
+
+    version: DbInt = Field(description="the agreement's version the edit is based on (optimistic locking)")
     title: Named | None = None
     title_en: str | None = None
+    kind: AgreementKind | None = None
+    level: AgreementLevel | None = None
+    signed_at: str | None = None
     valid_until: date | None = None
     source: str | None = None
+    parties: list[str] | None = Field(None, description="country codes; the list replaces the parties")
+    sectors: list[str] | None = Field(None, description="sector codes; the list replaces the sectors")
 
 
 class AgreementStep(BaseModel):
@@ -85,19 +93,64 @@ class ProjectNew(BaseModel):
 
 
 class ProjectChange(BaseModel):
-    version: DbInt
+    """Fields left out stay as they are; `null` clears one (title and stage cannot be cleared)."""
+
+    version: DbInt = Field(description="the project's version the edit is based on (optimistic locking)")
     title: Named | None = None
+    title_en: str | None = None
     stage: ProjectStage | None = None
+    country: str | None = None
     region: str | None = None
     value: Money | None = None
     currency: CurrencyCode | None = None
     description: str | None = None
+    started_on: date | None = None
+
+
+class MilestoneNew(BaseModel):
+    version: DbInt = Field(description="the project's version the change is based on")
+    title: Named
+    due_on: date | None = None
+    done_on: date | None = None
+
+
+class MilestoneChange(BaseModel):
+    """Fields left out stay as they are; `null` clears a date."""
+
+    version: DbInt = Field(description="the project's version the change is based on")
+    title: Named | None = None
+    due_on: date | None = None
+    done_on: date | None = None
 
 
 class DecisionChange(BaseModel):
-    version: DbInt
+    """Fields left out stay as they are; text, owner and co-responsible bodies are the coordinators' to change."""
+
+    version: DbInt = Field(description="the decision's version the edit is based on (optimistic locking)")
     status: MeasureStatus | None = None
     due_on: date | None = None
+    text: Named | None = None
+    owner_id: DbInt | None = Field(None, description="the organisation that owns the task")
+    co_responsible: list[DbInt] | None = Field(None, description="further responsible organisations, in order")
+
+
+class DecisionNew(BaseModel):
+    """A decision of a session: a task with an owner and a deadline."""
+
+    number: str = Field(pattern=r"^\s*\d+(\.\d+)*\.?\s*$", description="its number in the protocol, such as 3 or 3.1")
+    text: Named
+    owner_id: DbInt = Field(description="the organisation that owns the task")
+    due_on: date
+    co_responsible: list[DbInt] = Field(default_factory=list, description="further responsible organisations")
+    measure_id: DbInt | None = Field(None, description="the roadmap measure the decision serves, if any")
+
+
+class SessionChange(BaseModel):
+    version: DbInt = Field(description="the session's version the edit is based on (optimistic locking)")
+    number: Annotated[int, Field(ge=1, le=INT_MAX)] | None = None
+    held_on: date | None = None
+    place: str | None = None
+    summary: str | None = None
 
 
 class Verdict(BaseModel):
@@ -136,6 +189,27 @@ class PersonNew(BaseModel):
     patronymic: str | None = None
     name_en: str | None = None
     country: str | None = None
+
+
+class PersonChange(BaseModel):
+    """Fields left out stay as they are; an empty text clears the field."""
+
+    version: DbInt = Field(description="the person's version the edit is based on (optimistic locking)")
+    last_name: Named | None = None
+    first_name: str | None = None
+    patronymic: str | None = None
+    name_en: str | None = None
+    country: str | None = None
+
+
+class PositionChange(BaseModel):
+    """Close an office (`end_on`), reopen it (`reopen`), or correct its title or start."""
+
+    version: DbInt = Field(description="the person's version the change is based on")
+    title: Named | None = None
+    start_on: date | None = None
+    end_on: date | None = None
+    reopen: bool = False
 
 
 class PositionNew(BaseModel):

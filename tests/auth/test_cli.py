@@ -50,7 +50,7 @@ def test_token_create_prints_the_token_once_and_keeps_its_hash(run) -> None:  # 
 def test_user_password_and_search_reindex(run) -> None:  # type: ignore[no-untyped-def]
     run("user", "add", "vic", "--role", "viewer", "--password", "a long password")
     assert "password of vic changed" in run("user", "password", "vic", "--password", "another long one").output
-    run("demo", "--load")
+    run("demo", "--load", "--no-news")
     assert "45 measure" in run("search", "reindex").output
 
 

@@ -20,17 +20,17 @@ def test_a_command_on_an_uninitialised_database_says_what_to_do(run) -> None:  #
 
 def test_init_then_demo_then_status(run) -> None:  # type: ignore[no-untyped-def]
     assert "database ready" in run("init").output
-    assert "45 measures" in run("demo", "--load").output
+    assert "45 measures" in run("demo", "--load", "--no-news").output
     status = run("status").output
     assert "Промышленная кооперация" in status and "overdue" in status and "illustrative" in status
     assert "Deadlines in the next 90 days" in status
-    again = run("demo", "--load", ok=False)
+    again = run("demo", "--load", "--no-news", ok=False)
     assert again.exit_code == 1 and "already holds a roadmap" in again.output
     assert "was not loaded" in run("demo", "--load", "--if-empty").output
 
 
 def test_measure_set_is_audited_under_the_named_user(run) -> None:  # type: ignore[no-untyped-def]
-    run("demo", "--load")
+    run("demo", "--load", "--no-news")
     shown = run("measure", "show", "2.3").output
     assert "Проработать вопрос сборки лифтового оборудования" in shown and "version: 1" in shown
     assert "status, note changed" in run("measure", "set", "2.3", "--status", "in_progress", "--note", "ТЭО получено", "--as", "alice").output
@@ -39,7 +39,7 @@ def test_measure_set_is_audited_under_the_named_user(run) -> None:  # type: igno
 
 
 def test_a_stale_version_is_refused_and_names_who_changed_it(run) -> None:  # type: ignore[no-untyped-def]
-    run("demo", "--load")
+    run("demo", "--load", "--no-news")
     run("measure", "set", "2.3", "--note", "first", "--as", "alice")
     refused = run("measure", "set", "2.3", "--note", "second", "--version", "1", "--as", "bob", ok=False)
     assert refused.exit_code == 1
@@ -59,14 +59,14 @@ def test_a_stale_version_is_refused_and_names_who_changed_it(run) -> None:  # ty
     ],
 )
 def test_bad_requests_get_a_clear_error(run, args: tuple[str, ...], says: str) -> None:  # type: ignore[no-untyped-def]
-    run("demo", "--load")
+    run("demo", "--load", "--no-news")
     result = run(*args, ok=False)
     assert result.exit_code != 0
     assert says in result.output
 
 
 def test_export_csv_and_json_go_to_stdout_and_import_round_trips(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    run("demo", "--load")
+    run("demo", "--load", "--no-news")
     csv_text = run("export", "roadmap", "--format", "csv").stdout
     assert csv_text.splitlines()[0].startswith("№,Направление,Мероприятие,Ответственные (BY),Ответственные (KG)")
     assert '"illustrative": true' in run("export", "roadmap", "--format", "json").stdout
@@ -79,7 +79,7 @@ def test_export_csv_and_json_go_to_stdout_and_import_round_trips(run, tmp_path: 
 
 
 def test_import_of_a_bad_file_lists_the_problems_and_exits_non_zero(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    run("demo", "--load")
+    run("demo", "--load", "--no-news")
     path = tmp_path / "bad.csv"
     path.write_text(
         "№,Направление,Мероприятие,Ответственные (BY),Ответственные (KG),Срок\n1.1,Торговля,Текст,МИД,МИД КР,31.02.2026\n",

@@ -36,7 +36,7 @@ def test_the_shipped_file_covers_the_example_years_month_by_month() -> None:
 
 
 def test_a_fresh_example_converts_with_no_network_and_says_the_rate_is_illustrative(cli) -> None:  # type: ignore[no-untyped-def]
-    cli("demo", "--load")
+    cli("demo", "--load", "--no-news")
     out = flat(cli("fx", "convert", "100", "USD", "KGS", "--on", "2024-06-03").output)
     assert out.startswith("100.00 USD = ") and "KGS" in out and "of 2024-05-31" in out
     assert "ILLUSTRATIVE rates shipped with the example" in out
@@ -49,7 +49,7 @@ def test_a_fresh_example_converts_with_no_network_and_says_the_rate_is_illustrat
 def test_the_banks_own_rates_replace_its_illustrative_ones(cli, bank, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from accord.store.db import Database
 
-    cli("demo", "--load")
+    cli("demo", "--load", "--no-news")
     db = Database(cli.url)
     before = counts(db)
     assert before[0] == 432 and before[1] == 0

@@ -27,7 +27,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
         assert result.exit_code == code, result.output
         return result
 
-    invoke("demo", "--load")
+    invoke("demo", "--load", "--no-news")
     return invoke
 
 

@@ -15,6 +15,7 @@ from accord.ingest.dedupe import check
 from accord.ingest.items import Prepared, save
 from accord.ingest.run import Ingestor
 from accord.ingest.text import text_hash
+from accord.news.model import Extraction
 from accord.store.db import Database
 from accord.store.models import Evidence, Person
 from tests.ingest import texts
@@ -22,7 +23,7 @@ from tests.ingest.conftest import FAST
 
 
 def prepared(key: str, text: str, day: date, persons: list[dict[str, Any]], **facts: Any) -> Prepared:
-    extraction = {
+    extraction = Extraction.from_dict({
         "date": day.isoformat(),
         "countries": ["BY", "KG"],
         "persons": persons,
@@ -30,7 +31,7 @@ def prepared(key: str, text: str, day: date, persons: list[dict[str, Any]], **fa
         "documents": [],
         "sectors": [],
         **facts,
-    }
+    })
     return Prepared(
         key, text, text_hash(text), text.splitlines()[0], None, "ru", extraction, day, date_basis="header"
     )

@@ -23,6 +23,7 @@ from accord.ingest.propose_model import (
 )
 from accord.ingest.propose_weights import WEIGHTS, Logit, Thresholds, Weights, document_named
 from accord.ingest.propose_words import phrases, stem, stems
+from accord.news.model import Extraction
 
 SIGNED = date(2025, 9, 29)
 BY_MINISTRY, KG_MINISTRY, LIFT_MAKER = 1, 2, 3
@@ -114,18 +115,16 @@ def record() -> Record:
 
 def extraction(
     countries: list[str], *, events: list[Any] = (), documents: list[Any] = (), sectors: list[str] = ()
-) -> dict[str, Any]:  # type: ignore[assignment]
-    return {
-        "countries": countries,
-        "events": list(events),
-        "documents": list(documents),
-        "sectors": list(sectors),
-    }
+) -> Extraction:  # type: ignore[assignment]
+    """What the reader found, written as it is stored."""
+    return Extraction.from_dict(
+        {"countries": countries, "events": list(events), "documents": list(documents), "sectors": list(sectors)}
+    )
 
 
 def facts(
     text: str,
-    found: dict[str, Any],
+    found: Extraction,
     day: date | None,
     basis: DateBasis | None = DateBasis.DATELINE,
     orgs: list[int] = (),
@@ -362,7 +361,7 @@ def test_a_logistic_score_reads_named_features_only() -> None:
 def test_an_items_date_is_known_estimated_or_unknown(
     found: dict[str, Any], published: date | None, text: str, expected: tuple[Any, Any, Certainty]
 ) -> None:
-    dating = dating_of(found, published, text)
+    dating = dating_of(Extraction.from_dict(found), published, text)
     assert (dating.day, dating.basis, dating.certainty) == expected
 
 

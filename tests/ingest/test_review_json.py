@@ -25,7 +25,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
         assert result.exit_code == 0, result.output
         return result.stdout
 
-    invoke("demo", "--load")
+    invoke("demo", "--load", "--no-news")
     return invoke
 
 

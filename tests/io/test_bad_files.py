@@ -119,7 +119,7 @@ def test_a_bad_file_is_refused_with_its_name_and_nothing_is_written(
 ) -> None:  # type: ignore[no-untyped-def]
     if case == "unreadable" and os.geteuid() == 0:
         pytest.skip("root reads every file")
-    cli("demo", "--load")
+    cli("demo", "--load", "--no-news")
     before = counts(cli.url)
     path = make(tmp_path, case)
     result = cli(*command, str(path), "--as", "mallory", ok=False)
@@ -133,7 +133,7 @@ def test_a_bad_file_is_refused_with_its_name_and_nothing_is_written(
 
 def test_an_excel_unicode_text_file_is_read(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Excel's "Unicode text" is UTF-16 with a BOM and tabs; saved without the BOM it still reads."""
-    cli("demo", "--load")
+    cli("demo", "--load", "--no-news")
     before = counts(cli.url)
     with_bom = tmp_path / "unicode.txt"
     with_bom.write_bytes(csv_bytes([HEADER, ROW], "\t").encode("utf-16"))
@@ -147,7 +147,7 @@ def test_an_excel_unicode_text_file_is_read(cli, tmp_path: Path) -> None:  # typ
 
 def test_a_long_cell_within_the_spreadsheet_limit_is_read(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The csv module's own 128 KB field limit is not the limit: a spreadsheet cell's is."""
-    cli("demo", "--load")
+    cli("demo", "--load", "--no-news")
     path = tmp_path / "long.csv"
     note = "Ход исполнения. " * 2000  # 32,000 characters, 60 KB in UTF-8
     path.write_text(csv_bytes([[*HEADER, "Примечание"], [*ROW, note.strip()]]), encoding="utf-8")

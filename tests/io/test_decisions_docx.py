@@ -252,7 +252,7 @@ def test_a_bad_protocol_changes_nothing(example_db: Database, tmp_path: Path, ma
 
 
 def test_the_command_imports_a_protocol_and_refuses_what_is_not_one(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    cli("demo", "--load")
+    cli("demo", "--load", "--no-news")
     path = tmp_path / "протокол.docx"
     protocol_paragraphs(path)
     out = cli("import", "decisions", str(path), "--session", "2", "--as", "dana").output

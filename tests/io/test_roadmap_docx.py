@@ -293,7 +293,7 @@ def test_a_bad_word_document_changes_nothing(
 
 
 def test_the_export_command_writes_word(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    cli("demo", "--load")
+    cli("demo", "--load", "--no-news")
     path = tmp_path / "roadmap.docx"
     cli("export", "roadmap", "--format", "docx", "-o", str(path))
     assert "45 unchanged" in cli("import", "roadmap", str(path), "--as", "dana").output

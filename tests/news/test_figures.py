@@ -22,6 +22,11 @@ FIGURES = [
     ("Всего в ходе визита подписано 12 документов.", ("agreements_count", 12.0, "items", None)),
     ("В первом полугодии 2025 года поставки зерна составили 2 млн тонн.", ("other", 2e6, "t", "2025-H1")),
     ("Контракт предусматривает поставку 150 тракторов.", ("other", 150.0, "items", None)),
+    # aid counted in pieces, short nouns included
+    ("Казахстан передаст Беларуси 150 тысяч доз вакцины.", ("other", 150e3, "items", None)),
+    ("Казахстан направил в Беларусь 20 аппаратов ИВЛ.", ("other", 20.0, "items", None)),
+    # a tranche is a part of a loan
+    ("Первый транш в размере 1 млрд долларов поступит в Беларусь до конца ноября.", ("loan", 1e9, "USD", None)),
     ("В рамках проектов в 2025 году инвестиции составят 1,6 трлн сумов.", ("investment", 1.6e12, "UZS", "2025")),
     ("Кредит на 40 млн юаней выдан в марте 2025 года.", ("loan", 40e6, "CNY", "2025-03")),
     ("Экспорт в Кыргызстан во II квартале 2025 года составил 3,4 млрд сомов.", ("export", 3.4e9, "KGS", "2025-Q2")),
@@ -191,3 +196,8 @@ def test_words_numbers_samples_and_home_consumption_are_no_figures(run, sentence
 def test_a_pronoun_carries_the_last_sentences_kind(run) -> None:
     text = HEAD + "Товарооборот между странами растет. В прошлом году он составил около 100 миллионов долларов."
     assert [(f.kind, f.value) for f in run(text).figures] == [("trade_turnover", 100e6)]
+
+
+def test_a_kind_named_in_the_next_clause_belongs_to_that_clauses_figure(run) -> None:
+    text = HEAD + "Экспорт в Казахстан в 2022 году достиг 520 млн долларов, импорт составил 190 млн долларов."
+    assert [(f.kind, f.value) for f in run(text).figures] == [("export", 520e6), ("import", 190e6)]

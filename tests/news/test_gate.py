@@ -1,8 +1,8 @@
 """The relevance gate lets through every item with an interaction between states, and holds back others.
 
 Every labelled item of the project (bench/labelled tune and blind, bench/heldout,
-bench/proposals) and every test fixture with an interaction must pass: by its gold
-labels where it has them, and by what the reader itself finds in it.
+bench/proposals), the example's news and every test fixture with an interaction must
+pass: by its gold labels where it has them, and by what the reader itself finds in it.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from tests.ingest import texts
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_SETS = [ROOT / "bench" / "labelled" / "tune", ROOT / "bench" / "labelled" / "blind", ROOT / "bench" / "heldout"]
-TEXT_SETS = [ROOT / "bench" / "proposals" / "items", Path(__file__).parent / "fixtures"]
+TEXT_SETS = [ROOT / "bench" / "proposals" / "items", ROOT / "accord" / "demo" / "news", Path(__file__).parent / "fixtures"]
 
 
 def _text(path: Path) -> str:
     """The item's text as ingest reads it from a file."""
-    return read_bytes(path.read_bytes(), path.as_uri(), None).text
+    return read_bytes(path.read_bytes(), path.as_uri(), "text/html" if path.suffix == ".html" else None).text
 
 
 def _gold_items() -> Iterator[tuple[str, str, dict[str, object]]]:
@@ -39,7 +39,7 @@ def _all_texts() -> Iterator[tuple[str, str]]:
     for name, text, _ in _gold_items():
         yield name, text
     for folder in TEXT_SETS:
-        for file in sorted(folder.glob("*.txt")):
+        for file in sorted([*folder.glob("*.txt"), *folder.glob("*.html")]):
             yield f"{folder.name}/{file.name}", _text(file)
     for name in dir(texts):
         value = getattr(texts, name)

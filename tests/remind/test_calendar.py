@@ -55,7 +55,7 @@ def test_the_feed_holds_an_editors_deadlines_as_all_day_events(example_db: Datab
                 days=1
             )
             assert re.match(
-                r"^http://127\.0\.0\.1:8000/(measures|commission/sessions)/\d+$", str(event["url"])
+                r"^http://127\.0\.0\.1:8000/(measures|commission/decisions)/\d+$", str(event["url"])
             )
 
         # the calendar token is no API token, and an API token opens no calendar

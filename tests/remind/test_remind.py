@@ -158,7 +158,7 @@ def test_an_unreachable_server_is_a_clear_error() -> None:
 def test_the_cli_dry_run_prints_and_records_nothing_then_sends(
     cli, smtp: Inbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    cli("demo", "--load")
+    cli("demo", "--load", "--no-news")
     cli(
         "user",
         "add",

@@ -15,7 +15,7 @@ def run(cli):  # type: ignore[no-untyped-def]
 
 
 def test_report_writes_each_format(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    run("demo", "--load")
+    run("demo", "--load", "--no-news")
     out = run("report", "--format", "docx", "-o", str(tmp_path / "r.docx")).output
     assert "session report as of" in out
     assert Document(str(tmp_path / "r.docx")).paragraphs
@@ -46,7 +46,7 @@ def test_report_writes_each_format(run, tmp_path: Path) -> None:  # type: ignore
 
 
 def test_report_refuses_bad_input(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    run("demo", "--load")
+    run("demo", "--load", "--no-news")
     target = str(tmp_path / "r.pdf")
     assert "not supported" in run("report", "--format", "pdf", "-o", target, ok=False).output
     assert (

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
@@ -31,6 +32,7 @@ from accord.store.models import (
     Person,
     Project,
 )
+from accord.store.models import Session as Meeting
 from tests.web.conftest import add_proposal, bearer, make_client
 
 #: admin, coordinator, editor in scope (BY, industry), editor of the other party (KG), editor of the
@@ -113,7 +115,131 @@ def new_draft(db: Database) -> int:
         return a.id
 
 
+def new_session(db: Database) -> int:
+    """A session of its own for one try (archiving one twice is refused)."""
+    from accord.store.models import Session as Meeting
+
+    with db.transaction(actor="setup") as s:
+        meeting = Meeting(body_id=1, number=100 + next(_names), place="Минск")
+        s.add(meeting)
+        s.flush()
+        return meeting.id
+
+
+def new_decision(db: Database) -> int:
+    with db.transaction(actor="setup") as s:
+        owner = s.scalars(select(Organization.id).where(Organization.country_code == "KG")).first()
+        n = next(_names)
+        d = Decision(session_id=1, number=f"9.{n}", sort_key=sort_key(f"9.{n}"), text="Проверить доступ",
+                     owner_id=owner, due_on=date(2027, 3, 1), status="planned")
+        s.add(d)
+        s.flush()
+        return d.id
+
+
+def new_person(db: Database) -> int:
+    with db.transaction(actor="setup") as s:
+        person = Person(last_name=f"Петров{next(_names)}", country_code="KG")
+        s.add(person)
+        s.flush()
+        return person.id
+
+
+def new_org(db: Database) -> int:
+    with db.transaction(actor="setup") as s:
+        org = Organization(name=f"Фонд {next(_names)}", kind="agency", country_code="KG")
+        s.add(org)
+        s.flush()
+        return org.id
+
+
+def new_project(db: Database) -> int:
+    with db.transaction(actor="setup") as s:
+        p = Project(title=f"Проект {next(_names)}", stage="idea")
+        s.add(p)
+        s.flush()
+        return p.id
+
+
+def project_with_milestone(db: Database) -> tuple[int, int]:
+    from accord.store.models import Milestone
+
+    with db.transaction(actor="setup") as s:
+        p = Project(title=f"Проект {next(_names)}", stage="implementation")
+        p.milestones.append(Milestone(title="пуск", due_on=None))
+        s.add(p)
+        s.flush()
+        return p.id, p.milestones[0].id
+
+
+def archived(model: type, make: Callable[[Database], int]) -> Callable[[Database], int]:
+    """A new record of `model`, archived already (what a restore is tried on)."""
+
+    def prepare(db: Database) -> int:
+        from accord.store.archive import archive
+
+        row_id = make(db)
+        with db.transaction(actor="setup") as s:
+            archive(s, s.get(model, row_id), "setup")
+        return row_id
+
+    return prepare
+
+
+def first_office(db: Database) -> tuple[int, int]:
+    """Person 1 and an office of theirs (added if they hold none)."""
+    from accord.store.models import Position
+
+    with db.reading() as s:
+        found = s.scalars(select(Position.id).where(Position.person_id == 1)).first()
+    if found is None:
+        with db.transaction(actor="setup") as s:
+            position = Position(person_id=1, title="советник", start_on=date(2024, 1, 1))
+            s.add(position)
+            s.flush()
+            found = position.id
+    return 1, found
+
+
+def archiving(verb: str, model: type, make: Callable[[Database], int], api: str) -> Route:
+    """A route row for archiving (a live record) or restoring (an archived one) through the API."""
+    source = make if verb == "archive" else archived(model, make)
+
+    def prepare(db: Database) -> tuple[str, str, Any, tuple[type, int]]:
+        row_id = source(db)
+        return "POST", f"{api}/{row_id}/{verb}", {"version": version(db, model, row_id)}, (model, row_id)
+
+    return Route(f"{verb} {model.audit_entity}", ("POST", f"{api}/{{record_id}}/{verb}"),
+                 frozenset({"alice", "carol"}), prepare)
+
+
 ROUTES = [
+    archiving("archive", Agreement, new_draft, "/api/v1/agreements"),
+    archiving("restore", Agreement, new_draft, "/api/v1/agreements"),
+    archiving("archive", Project, new_project, "/api/v1/projects"),
+    archiving("restore", Project, new_project, "/api/v1/projects"),
+    Route(
+        "add a milestone",
+        ("POST", "/api/v1/projects/{project_id}/milestones"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "POST",
+            f"/api/v1/projects/{(p := new_project(db))}/milestones",
+            {"version": version(db, Project, p), "title": f"этап {next(_names)}", "due_on": "2027-06-30"},
+            (Project, p),
+        ),
+    ),
+    Route(
+        "change a milestone",
+        ("PATCH", "/api/v1/projects/{project_id}/milestones/{milestone_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            f"/api/v1/projects/{(p := project_with_milestone(db))[0]}/milestones/{p[1]}",
+            {"version": version(db, Project, p[0]), "done_on": "2027-05-30"},
+            (Project, p[0]),
+        ),
+    ),
     Route(
         "edit Belarusian industry measure",
         ("PATCH", "/api/v1/measures/{measure_id}"),
@@ -286,6 +412,80 @@ ROUTES = [
         ),
     ),
     Route(
+        "update a Kyrgyz decision's progress",
+        ("PATCH", "/api/v1/decisions/{decision_id}"),
+        frozenset({"alice", "carol", "ed_kg"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/decisions/4",
+            {"version": version(db, Decision, 4), "due_on": f"2027-03-{next(_names) % 27 + 1:02d}"},
+            (Decision, 4),
+        ),
+    ),
+    Route(
+        "rewrite a Kyrgyz decision",
+        ("PATCH", "/api/v1/decisions/{decision_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/decisions/4",
+            {"version": version(db, Decision, 4), "text": f"Подготовить график Дней культуры ({next(_names)})"},
+            (Decision, 4),
+        ),
+    ),
+    Route(
+        "add a decision to a session",
+        ("POST", "/api/v1/sessions/{session_id}/decisions"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "POST",
+            "/api/v1/sessions/1/decisions",
+            {"number": f"8.{next(_names)}", "text": "Провести консультации", "owner_id": 1, "due_on": "2027-05-01"},
+            None,
+        ),
+    ),
+    Route(
+        "change a session",
+        ("PATCH", "/api/v1/sessions/{session_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/sessions/2",
+            {"version": version(db, Meeting, 2), "place": f"Минск, зал {next(_names)}"},
+            (Meeting, 2),
+        ),
+    ),
+    Route(
+        "change a person",
+        ("PATCH", "/api/v1/people/{person_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/people/1",
+            {"version": version(db, Person, 1), "name_en": f"Person {next(_names)}"},
+            (Person, 1),
+        ),
+    ),
+    Route(
+        "close or correct an office",
+        ("PATCH", "/api/v1/people/{person_id}/positions/{position_id}"),
+        frozenset({"alice", "carol"}),
+        lambda db: (
+            "PATCH",
+            "/api/v1/people/{}/positions/{}".format(*first_office(db)),
+            {"version": version(db, Person, 1), "title": f"советник {next(_names)}"},
+            (Person, 1),
+        ),
+    ),
+    archiving("archive", Meeting, new_session, "/api/v1/sessions"),
+    archiving("archive", Decision, new_decision, "/api/v1/decisions"),
+    archiving("archive", Person, new_person, "/api/v1/people"),
+    archiving("archive", Organization, new_org, "/api/v1/organisations"),
+    archiving("restore", Meeting, new_session, "/api/v1/sessions"),
+    archiving("restore", Decision, new_decision, "/api/v1/decisions"),
+    archiving("restore", Person, new_person, "/api/v1/people"),
+    archiving("restore", Organization, new_org, "/api/v1/organisations"),
+    Route(
         "create user",
         ("POST", "/api/v1/users"),
         frozenset({"alice"}),
@@ -362,6 +562,7 @@ READS: dict[tuple[str, str], tuple[str, frozenset[str | None]]] = {
     ("GET", "/api/v1/sessions"): ("/api/v1/sessions", SIGNED_IN),
     ("GET", "/api/v1/sessions/{session_id}"): ("/api/v1/sessions/1", SIGNED_IN),
     ("GET", "/api/v1/decisions"): ("/api/v1/decisions", SIGNED_IN),
+    ("GET", "/api/v1/decisions/{decision_id}"): ("/api/v1/decisions/1", SIGNED_IN),
     ("GET", "/api/v1/events"): ("/api/v1/events", SIGNED_IN),
     ("GET", "/api/v1/events/{event_id}"): ("/api/v1/events/1", SIGNED_IN),
     ("GET", "/api/v1/news"): ("/api/v1/news", SIGNED_IN),
@@ -385,6 +586,7 @@ READS: dict[tuple[str, str], tuple[str, frozenset[str | None]]] = {
     ("GET", "/projects/{project_id}"): ("/projects/1", SIGNED_IN),
     ("GET", "/commission"): ("/commission", SIGNED_IN),
     ("GET", "/commission/sessions/{session_id}"): ("/commission/sessions/1", SIGNED_IN),
+    ("GET", "/commission/decisions/{decision_id}"): ("/commission/decisions/1", SIGNED_IN),
     ("GET", "/events"): ("/events", SIGNED_IN),
     ("GET", "/events/{event_id}"): ("/events/1", SIGNED_IN),
     ("GET", "/news/{item_id}"): ("/news/{item}", SIGNED_IN),
@@ -396,6 +598,8 @@ READS: dict[tuple[str, str], tuple[str, frozenset[str | None]]] = {
     ("GET", "/search"): ("/search?q=соглашение", SIGNED_IN),
     ("GET", "/reports"): ("/reports", SIGNED_IN),
     ("GET", "/account"): ("/account", SIGNED_IN),
+    ("GET", "/agreements/new"): ("/agreements/new", frozenset({"alice", "carol"})),
+    ("GET", "/projects/new"): ("/projects/new", frozenset({"alice", "carol"})),
     # open to everyone: signing in, the language and roadmap switches (they only set the visitor's cookie),
     # the API's documentation; the calendar feed answers only its own token (tried in tests/remind)
     ("GET", "/login"): ("/login", EVERYONE),
@@ -411,9 +615,91 @@ FORMS: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/measures/{measure_id}"): frozenset({"alice", "carol", "ed_by"}),
     ("POST", "/review/{evidence_id}/{verdict}"): frozenset({"alice", "carol", "ed_by"}),
     ("POST", "/account/password"): SIGNED_IN,
+    ("POST", "/agreements"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{agreement_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{agreement_id}/transitions"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{record_id}/archive"): frozenset({"alice", "carol"}),
+    ("POST", "/agreements/{record_id}/restore"): frozenset({"alice", "carol"}),
+    ("POST", "/projects"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{project_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{project_id}/milestones"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{project_id}/milestones/{milestone_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{record_id}/archive"): frozenset({"alice", "carol"}),
+    ("POST", "/projects/{record_id}/restore"): frozenset({"alice", "carol"}),
     ("POST", "/login"): EVERYONE,
     ("POST", "/logout"): EVERYONE,
+    ("POST", "/commission/sessions"): frozenset({"alice", "carol"}),
+    ("POST", "/commission/sessions/{session_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/commission/sessions/{session_id}/decisions"): frozenset({"alice", "carol"}),
+    # its progress: coordinators, and the editor of the owner's party (a Kyrgyz decision here)
+    ("POST", "/commission/decisions/{decision_id}"): frozenset({"alice", "carol", "ed_kg"}),
+    ("POST", "/people"): frozenset({"alice", "carol"}),
+    ("POST", "/people/{person_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/people/{person_id}/offices"): frozenset({"alice", "carol"}),
+    ("POST", "/people/{person_id}/offices/{position_id}"): frozenset({"alice", "carol"}),
+    ("POST", "/organisations"): frozenset({"alice", "carol"}),
+    ("POST", "/organisations/{org_id}"): frozenset({"alice", "carol"}),
+    **{("POST", f"{page}/{{record_id}}/{verb}"): frozenset({"alice", "carol"})
+       for page in ("/commission/sessions", "/commission/decisions", "/people", "/organisations")
+       for verb in ("archive", "restore")},
 }
+
+
+def new_office(db: Database) -> tuple[int, int]:
+    """A person of their own holding one office."""
+    from accord.store.models import Position
+
+    person_id = new_person(db)
+    with db.transaction(actor="setup") as s:
+        position = Position(person_id=person_id, title="советник", start_on=date(2024, 1, 1))
+        s.add(position)
+        s.flush()
+        return person_id, position.id
+
+
+def commission_directory_forms(db: Database) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+    """The record forms, each on a record of its own so one persona's tries never make another's stale."""
+    person, office_person, (holder, office), org = new_person(db), new_person(db), new_office(db), new_org(db)
+    meeting, decision = new_session(db), new_decision(db)
+    forms: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {
+        ("POST", "/commission/sessions"): ("/commission/sessions", {"body_id": 1, "number": 200 + next(_names)}),
+        ("POST", "/commission/sessions/{session_id}"): (
+            f"/commission/sessions/{meeting}",
+            {"version": version(db, Meeting, meeting), "number": 300 + next(_names), "place": "Ош"},
+        ),
+        ("POST", "/commission/sessions/{session_id}/decisions"): (
+            "/commission/sessions/1/decisions",
+            {"number": f"7.{next(_names)}", "text": "Обменяться данными", "owner_id": 1, "due_on": "01.06.2027"},
+        ),
+        ("POST", "/commission/decisions/{decision_id}"): (
+            f"/commission/decisions/{decision}",
+            {"version": version(db, Decision, decision), "status": "in_progress", "due_on": "01.04.2027"},
+        ),
+        ("POST", "/people"): ("/people", {"last_name": f"Сидоров{next(_names)}", "country": "BY"}),
+        ("POST", "/people/{person_id}"): (
+            f"/people/{person}", {"version": version(db, Person, person), "last_name": f"Петров-{next(_names)}"},
+        ),
+        ("POST", "/people/{person_id}/offices"): (
+            f"/people/{office_person}/offices",
+            {"version": version(db, Person, office_person), "title": "министр", "start_on": "01.02.2026"},
+        ),
+        ("POST", "/people/{person_id}/offices/{position_id}"): (
+            f"/people/{holder}/offices/{office}",
+            {"version": version(db, Person, holder), "title": "советник", "start_on": "01.01.2024",
+             "end_on": "30.11.2026"},
+        ),
+        ("POST", "/organisations"): ("/organisations", {"name": f"Агентство {next(_names)}", "kind": "agency"}),
+        ("POST", "/organisations/{org_id}"): (
+            f"/organisations/{org}", {"version": version(db, Organization, org), "name": f"Фонд-{next(_names)}",
+                                      "kind": "agency", "country": "KG"},
+        ),
+    }
+    for page, make, model in (("/commission/sessions", new_session, Meeting), ("/commission/decisions", new_decision, Decision),
+                              ("/people", new_person, Person), ("/organisations", new_org, Organization)):
+        for verb in ("archive", "restore"):
+            row = (archived(model, make) if verb == "restore" else make)(db)
+            forms[("POST", f"{page}/{{record_id}}/{verb}")] = (f"{page}/{row}/{verb}", {"version": version(db, model, row)})
+    return forms
 
 
 def declared_routes(db: Database) -> set[tuple[str, str]]:
@@ -499,6 +785,8 @@ def test_every_form_is_allowed_exactly_to_its_personas(
             with web_db.reading() as s:
                 m = s.get(Measure, mid)
             forms = {
+                **record_forms(web_db),  # before signing out, which ends the persona's session
+                **commission_directory_forms(web_db),
                 ("POST", "/measures/{measure_id}"): (
                     f"/measures/{mid}",
                     {
@@ -533,3 +821,38 @@ def test_every_form_is_allowed_exactly_to_its_personas(
                 if not ok:
                     failures.append(f"{persona or 'anonymous'} {key}: {response.status_code}")
     assert not failures, "\n".join(failures)
+
+
+def record_forms(db: Database) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+    """The agreement and project forms, each on a record of its own at its current version."""
+    agreement = {"title": "Соглашение", "kind": "agreement", "level": "intergovernmental"}
+    project = {"title": "Проект", "stage": "implementation"}
+    a_edit, a_move, a_arch, a_rest = new_draft(db), new_draft(db), new_draft(db), archived(Agreement, new_draft)(db)
+    p_edit, p_add, p_arch, p_rest = (new_project(db), new_project(db), new_project(db),
+                                     archived(Project, new_project)(db))
+    p_ms, milestone = project_with_milestone(db)
+    return {
+        ("POST", "/agreements"): ("/agreements", {**agreement, "title": f"Меморандум {next(_names)}"}),
+        ("POST", "/agreements/{agreement_id}"): (
+            f"/agreements/{a_edit}", {**agreement, "version": version(db, Agreement, a_edit), "source": "протокол"}),
+        ("POST", "/agreements/{agreement_id}/transitions"): (
+            f"/agreements/{a_move}/transitions", {"version": version(db, Agreement, a_move), "to": "signed",
+                                                  "on": "20.11.2026"}),
+        ("POST", "/agreements/{record_id}/archive"): (
+            f"/agreements/{a_arch}/archive", {"version": version(db, Agreement, a_arch)}),
+        ("POST", "/agreements/{record_id}/restore"): (
+            f"/agreements/{a_rest}/restore", {"version": version(db, Agreement, a_rest)}),
+        ("POST", "/projects"): ("/projects", {**project, "title": f"Проект {next(_names)}"}),
+        ("POST", "/projects/{project_id}"): (
+            f"/projects/{p_edit}", {**project, "version": version(db, Project, p_edit), "region": "Минск"}),
+        ("POST", "/projects/{project_id}/milestones"): (
+            f"/projects/{p_add}/milestones", {"version": version(db, Project, p_add), "title": "пуск",
+                                              "due_on": "30.06.2027"}),
+        ("POST", "/projects/{project_id}/milestones/{milestone_id}"): (
+            f"/projects/{p_ms}/milestones/{milestone}", {"version": version(db, Project, p_ms), "title": "пуск",
+                                                         "done_on": "01.06.2027"}),
+        ("POST", "/projects/{record_id}/archive"): (
+            f"/projects/{p_arch}/archive", {"version": version(db, Project, p_arch)}),
+        ("POST", "/projects/{record_id}/restore"): (
+            f"/projects/{p_rest}/restore", {"version": version(db, Project, p_rest)}),
+    }

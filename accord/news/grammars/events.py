@@ -15,7 +15,8 @@ EVENT_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "commission_session": (("саммит",), ("межправсовет",)),
     "forum": (("форум",), ("бизнес-форум",), ("выставка",), ("ярмарка",), ("бизнес-миссия",), ("экспо",),
               ("пленарный", "заседание"), ("деловой", "круг"), ("деловой", "миссия")),
-    "other_event": (("пресс-конференция",), ("учение",), ("телеграмма",), ("мероприятие",), ("послание",)),
+    "other_event": (("пресс-конференция",), ("учение",), ("телеграмма",), ("мероприятие",), ("послание",),
+                    ("поздравление",)),
 }
 
 # Talks cues that report no meeting of their own when another event is reported: what was agreed or
@@ -29,6 +30,7 @@ PLAN_WORDS: frozenset[str] = frozenset({"план", "программа", "ко�
 SESSION_WORD = "заседание"
 COMMISSION_BODIES: frozenset[str] = frozenset({
     "комиссия", "межправкомиссия", "совет", "межправсовет", "госсовет", "группа", "мпк", "комитет",
+    "делегация",  # «заседание правительственных делегаций по делимитации границы»
 })
 # Sessions of these bodies are domestic, not interstate.
 DOMESTIC_BODIES: frozenset[str] = frozenset({"кабинет", "правительство", "парламент", "дума", "суд"})
@@ -36,5 +38,9 @@ DOMESTIC_BODIES: frozenset[str] = frozenset({"кабинет", "правител
 SIGN_VERBS: frozenset[str] = frozenset({"подписать", "подписывать", "подписаться"})
 SIGN_NOUN = "подписание"
 HELD_WORDS: frozenset[str] = frozenset({"состояться", "церемония", "пройти"})
+CEREMONY = "церемония"
+# «пригласил посетить» is an invitation; tourists visiting are not a delegation.
+INVITATION: frozenset[str] = frozenset({"пригласить", "приглашение", "приглашать"})
+TRAVELLERS: frozenset[str] = frozenset({"турист", "путешественник", "паломник", "отдыхающий"})
 CONCLUDE_VERBS: frozenset[str] = frozenset({"заключить"})
 NEGATION: frozenset[str] = frozenset({"не", "ни", "никакой"})

@@ -8,11 +8,11 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accord.domain.status import AgreementStatus, check_agreement_move, check_transition_date
-from accord.store.base import Base, Tracked, TrackedChild
+from accord.store.base import Archivable, Base, Tracked, TrackedChild
 from accord.store.models.directory import Country
 
 
-class Agreement(Tracked, Base):
+class Agreement(Archivable, Tracked, Base):
     __tablename__ = "agreement"
     audit_entity = "agreement"
 

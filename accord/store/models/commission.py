@@ -8,7 +8,7 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accord.domain.status import MeasureStatus, is_overdue
-from accord.store.base import Base, Tracked, TrackedChild
+from accord.store.base import Archivable, Base, Tracked, TrackedChild
 from accord.store.models.directory import Organization, Person
 
 
@@ -57,7 +57,7 @@ class BodyMember(TrackedChild, Base):
         return f"{self.person.full_name if self.person else self.person_id} ({self.role}, {self.country_code})"
 
 
-class Session(Tracked, Base):
+class Session(Archivable, Tracked, Base):
     __tablename__ = "commission_session"
     __table_args__ = (UniqueConstraint("body_id", "number"),)
     audit_entity = "session"
@@ -79,7 +79,7 @@ class Session(Tracked, Base):
         return f"{self.body_id}/{self.number}"
 
 
-class Decision(Tracked, Base):
+class Decision(Archivable, Tracked, Base):
     """A protocol item of a session, tracked like a measure (owner, deadline, status)."""
 
     __tablename__ = "decision"

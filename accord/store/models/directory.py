@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from accord.store.base import Base, Tracked, TrackedChild
+from accord.store.base import Archivable, Base, Tracked, TrackedChild
 
 
 class Country(Base):
@@ -21,7 +21,7 @@ class Country(Base):
         return self.name_ru if lang == "ru" else self.name_en
 
 
-class Organization(Tracked, Base):
+class Organization(Archivable, Tracked, Base):
     __tablename__ = "organization"
     audit_entity = "organization"
 
@@ -57,7 +57,7 @@ class OrganizationAlias(Base):
     organization: Mapped[Organization] = relationship(back_populates="aliases")
 
 
-class Person(Tracked, Base):
+class Person(Archivable, Tracked, Base):
     __tablename__ = "person"
     audit_entity = "person"
 

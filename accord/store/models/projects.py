@@ -8,11 +8,11 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from accord.store.base import Amount, Base, Tracked, TrackedChild
+from accord.store.base import Amount, Archivable, Base, Tracked, TrackedChild
 from accord.store.models.directory import Organization
 
 
-class Project(Tracked, Base):
+class Project(Archivable, Tracked, Base):
     __tablename__ = "project"
     audit_entity = "project"
 

@@ -1,4 +1,4 @@
-"""Creating and changing agreements, projects, decisions and measures: checks first, then one flush.
+"""Creating and changing agreements, projects and measures: checks first, then one flush.
 
 Measure edits go through `accord.store.edits.edit_measure`, the one way the CLI edits them too.
 """
@@ -13,31 +13,24 @@ from sqlalchemy.orm import Session
 from accord.domain.due import parse_due
 from accord.domain.numbering import normalise_number, sort_key
 from accord.domain.sectors import SECTORS
-from accord.domain.status import MeasureStatus, check_measure_move
 from accord.store.audit import check_version
+from accord.store.checks import Invalid
 from accord.store.edits import MeasureEdit, edit_measure
 from accord.store.models import (
     Agreement,
     AgreementParty,
     AgreementSector,
     Assignment,
-    Body,
     Country,
-    Decision,
     Direction,
     Measure,
     Organization,
-    Person,
-    Position,
     Project,
     Roadmap,
 )
-from accord.store.models import Session as CommissionSession
 from accord.web import schemas
 
-
-class Invalid(ValueError):
-    """Input that names something unknown or breaks a rule; the message says which."""
+__all__ = ["Invalid"]
 
 
 def change_measure(session: Session, measure: Measure, body: schemas.MeasureChange, author: str, today: date) -> list[str]:
@@ -128,70 +121,3 @@ def change_project(session: Session, project: Project, body: schemas.ProjectChan
     if body.currency is not None:
         project.currency = body.currency.upper()
     session.flush()
-
-
-def change_decision(session: Session, decision: Decision, body: schemas.DecisionChange) -> None:
-    check_version(session, decision, body.version)
-    if body.status is not None:
-        check_measure_move(MeasureStatus(decision.status), body.status)
-        decision.status = body.status.value
-    if body.due_on is not None:
-        decision.due_on = body.due_on
-    session.flush()
-
-
-def create_organization(session: Session, body: schemas.OrganizationNew) -> Organization:
-    country = _countries(session, [body.country])[0] if body.country else None
-    if body.parent_id is not None and session.get(Organization, body.parent_id) is None:
-        raise Invalid(f"there is no organisation {body.parent_id}")
-    org = Organization(name=body.name.strip(), name_en=body.name_en, short_name=body.short_name, kind=body.kind.value,
-                       country_code=country, parent_id=body.parent_id)
-    session.add(org)
-    session.flush()
-    return org
-
-
-def change_organization(session: Session, org: Organization, body: schemas.OrganizationChange) -> None:
-    check_version(session, org, body.version)
-    for name in ("name", "name_en", "short_name"):
-        if (value := getattr(body, name)) is not None:
-            setattr(org, name, value)
-    if body.kind is not None:
-        org.kind = body.kind.value
-    session.flush()
-
-
-def create_person(session: Session, body: schemas.PersonNew) -> Person:
-    country = _countries(session, [body.country])[0] if body.country else None
-    person = Person(last_name=body.last_name.strip(), first_name=body.first_name, patronymic=body.patronymic,
-                    name_en=body.name_en, country_code=country)
-    session.add(person)
-    session.flush()
-    return person
-
-
-def add_position(session: Session, person: Person, body: schemas.PositionNew) -> Position:
-    check_version(session, person, body.version)
-    if body.organization_id is not None and session.get(Organization, body.organization_id) is None:
-        raise Invalid(f"there is no organisation {body.organization_id}")
-    if body.start_on and body.end_on and body.end_on < body.start_on:
-        raise Invalid("an office cannot end before it starts")
-    country = _countries(session, [body.country])[0] if body.country else None
-    position = Position(title=body.title.strip(), title_en=body.title_en, organization_id=body.organization_id,
-                        country_code=country, start_on=body.start_on, end_on=body.end_on, source=body.source)
-    person.positions.append(position)
-    session.flush()
-    return position
-
-
-def create_session(session: Session, body: schemas.SessionNew) -> CommissionSession:
-    if session.get(Body, body.body_id) is None:
-        raise Invalid(f"there is no commission body {body.body_id}")
-    if session.scalars(select(CommissionSession).where(CommissionSession.body_id == body.body_id,
-                                                  CommissionSession.number == body.number)).first():
-        raise Invalid(f"session {body.number} of body {body.body_id} already exists")
-    meeting = CommissionSession(body_id=body.body_id, number=body.number, held_on=body.held_on, place=body.place,
-                      summary=body.summary)
-    session.add(meeting)
-    session.flush()
-    return meeting

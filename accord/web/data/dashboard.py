@@ -58,7 +58,8 @@ def dashboard(session: Session, roadmap: Roadmap, today: date, currency: str | N
             select(Event).where(Event.held_on <= today).options(selectinload(Event.countries))
             .order_by(Event.held_on.desc(), Event.id.desc()).limit(5))),
         signed=list(session.scalars(
-            select(Agreement).where(Agreement.signed_on.is_not(None), Agreement.status.in_(signed_states))
+            select(Agreement).where(Agreement.signed_on.is_not(None), Agreement.status.in_(signed_states),
+                                    Agreement.archived_at.is_(None))
             .options(selectinload(Agreement.parties), selectinload(Agreement.sectors))
             .order_by(Agreement.signed_on.desc(), Agreement.id.desc()).limit(5))),
         waiting=session.scalar(select(func.count()).select_from(Evidence).where(Evidence.state == "proposed")) or 0,

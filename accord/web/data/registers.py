@@ -9,6 +9,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from accord.search.index import search
+from accord.store.archive import listed
 from accord.store.models import (
     Agreement,
     AgreementParty,
@@ -17,7 +18,6 @@ from accord.store.models import (
     Decision,
     Event,
     EventCountry,
-    EventParticipant,
     Organization,
     Person,
     Position,
@@ -45,10 +45,13 @@ class AgreementFilter:
     party: str | None = None
     sector: str | None = None
     q: str | None = None
+    #: archived agreements are left out unless asked for
+    archived: bool = False
 
 
 def list_agreements(session: Session, f: AgreementFilter, limit: int, offset: int) -> Listing[Agreement]:
-    query = select(Agreement).options(selectinload(Agreement.parties), selectinload(Agreement.sectors))
+    query = listed(select(Agreement), Agreement, f.archived).options(
+        selectinload(Agreement.parties), selectinload(Agreement.sectors))
     for name in ("status", "kind", "level"):
         if getattr(f, name):
             query = query.where(getattr(Agreement, name) == getattr(f, name))
@@ -71,10 +74,12 @@ class ProjectFilter:
     stage: str | None = None
     country: str | None = None
     q: str | None = None
+    #: archived projects are left out unless asked for
+    archived: bool = False
 
 
 def list_projects(session: Session, f: ProjectFilter, limit: int, offset: int) -> Listing[Project]:
-    query = select(Project)
+    query = listed(select(Project), Project, f.archived)
     if f.stage:
         query = query.where(Project.stage == f.stage)
     if f.country:
@@ -94,16 +99,11 @@ def bodies(session: Session) -> list[Body]:
         selectinload(Body.sessions), selectinload(Body.members)).order_by(Body.parent_id.is_not(None), Body.id)))
 
 
-def list_sessions(session: Session, limit: int, offset: int) -> Listing[CommissionSession]:
-    query = select(CommissionSession).options(selectinload(CommissionSession.body)).order_by(
+def list_sessions(session: Session, limit: int, offset: int, archived: bool = False) -> Listing[CommissionSession]:
+    query = listed(select(CommissionSession), CommissionSession, archived).options(
+        selectinload(CommissionSession.body)).order_by(
         CommissionSession.held_on.desc().nulls_last(), CommissionSession.id.desc())
     return paginate(session, query, limit, offset)
-
-
-def load_session(session: Session, session_id: int) -> CommissionSession | None:
-    return session.scalars(select(CommissionSession).where(CommissionSession.id == session_id).options(
-        selectinload(CommissionSession.body),
-        selectinload(CommissionSession.decisions).selectinload(Decision.owner))).first()
 
 
 @dataclass
@@ -111,10 +111,15 @@ class DecisionFilter:
     status: str | None = None
     overdue: bool = False
     session_id: int | None = None
+    #: archived decisions (and those of archived sessions) are left out unless asked for
+    archived: bool = False
 
 
 def list_decisions(session: Session, f: DecisionFilter, today: date, limit: int, offset: int) -> Listing[Decision]:
     query = select(Decision).options(selectinload(Decision.owner))
+    if not f.archived:
+        query = query.join(CommissionSession, Decision.session_id == CommissionSession.id).where(
+            Decision.archived_at.is_(None), CommissionSession.archived_at.is_(None))
     if f.status:
         query = query.where(Decision.status == f.status)
     if f.session_id:
@@ -168,10 +173,13 @@ def event_view(session: Session, event_id: int) -> EventView | None:
 class PersonFilter:
     country: str | None = None
     q: str | None = None
+    #: archived people are left out unless asked for
+    archived: bool = False
 
 
 def list_people(session: Session, f: PersonFilter, limit: int, offset: int) -> Listing[Person]:
-    query = select(Person).options(selectinload(Person.positions).selectinload(Position.organization))
+    query = listed(select(Person), Person, f.archived).options(
+        selectinload(Person.positions).selectinload(Position.organization))
     if f.country:
         query = query.where(Person.country_code == f.country.upper())
     if (ids := _text_ids(session, f.q, "person")) is not None:
@@ -180,30 +188,16 @@ def list_people(session: Session, f: PersonFilter, limit: int, offset: int) -> L
 
 
 @dataclass
-class PersonView:
-    person: Person
-    events: list[Event]
-
-
-def person_view(session: Session, person_id: int) -> PersonView | None:
-    person = session.scalars(select(Person).where(Person.id == person_id).options(
-        selectinload(Person.positions).selectinload(Position.organization), selectinload(Person.aliases))).first()
-    if person is None:
-        return None
-    events = list(session.scalars(select(Event).join(EventParticipant).where(EventParticipant.person_id == person_id)
-                                  .order_by(Event.held_on.desc()).limit(50)))
-    return PersonView(person, events)
-
-
-@dataclass
 class OrganizationFilter:
     country: str | None = None
     kind: str | None = None
     q: str | None = None
+    #: archived organisations are left out unless asked for
+    archived: bool = False
 
 
 def list_organizations(session: Session, f: OrganizationFilter, limit: int, offset: int) -> Listing[Organization]:
-    query = select(Organization)
+    query = listed(select(Organization), Organization, f.archived)
     if f.country:
         query = query.where(Organization.country_code == f.country.upper())
     if f.kind:
@@ -211,21 +205,6 @@ def list_organizations(session: Session, f: OrganizationFilter, limit: int, offs
     if (ids := _text_ids(session, f.q, "organization")) is not None:
         query = query.where(or_(Organization.id.in_(ids)))
     return paginate(session, query.order_by(Organization.country_code, Organization.name), limit, offset)
-
-
-@dataclass
-class OrganizationView:
-    organization: Organization
-    positions: list[Position]
-
-
-def organization_view(session: Session, org_id: int) -> OrganizationView | None:
-    org = session.get(Organization, org_id)
-    if org is None:
-        return None
-    positions = list(session.scalars(select(Position).where(Position.organization_id == org_id)
-                                     .options(selectinload(Position.person)).order_by(Position.start_on.desc().nulls_last())))
-    return OrganizationView(org, positions)
 
 
 def list_news(session: Session, q: str | None, limit: int, offset: int) -> Listing[SourceItem]:

@@ -7,6 +7,7 @@ lists the queue and names each proposal's target for the page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -28,6 +29,26 @@ class Proposal:
     def target_kind(self) -> str | None:
         return self.evidence.target[0] if self.evidence.target else None
 
+    @property
+    def addition(self) -> dict[str, Any] | None:
+        """What accepting a ``new_…`` proposal would add to the register (kind, title, date, parties, place)."""
+        return addition(self.evidence) if self.target is None else None
+
+
+def addition(evidence: Evidence) -> dict[str, Any] | None:
+    """The register entry a proposal without a target would create, read from the fact it carries."""
+    if not (evidence.proposal or "").startswith("new_"):
+        return None
+    fact = evidence.fact or {}
+    doc = fact.get("document") or {}
+    return {
+        "kind": doc.get("type") or "agreement",
+        "title": fact.get("title"),
+        "signed_on": _day(fact.get("on")) or evidence.on,
+        "parties": list(fact.get("parties") or doc.get("countries") or []),
+        "location": fact.get("location"),
+    }
+
 
 def queue(session: Session, state: str, limit: int, offset: int) -> Listing[Proposal]:
     query = (select(Evidence).where(Evidence.state == state).options(selectinload(Evidence.source_item))
@@ -48,6 +69,13 @@ def proposal(session: Session, evidence: Evidence) -> Proposal:
     elif evidence.project_id is not None:
         target = session.get(Project, evidence.project_id)
     return Proposal(evidence, target, scope)
+
+
+def _day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def decider() -> Any:

@@ -76,24 +76,30 @@ def agreement(a: Agreement, full: bool = False) -> dict[str, Any]:
         "id": a.id, "title": a.title, "title_en": a.title_en, "kind": a.kind, "level": a.level, "status": a.status,
         "signed_on": iso(a.signed_on), "signed_at": a.signed_at, "in_force_from": iso(a.in_force_from),
         "valid_until": iso(a.valid_until), "parties": a.party_codes, "sectors": a.sector_codes,
-        "source": a.source, "illustrative": a.illustrative, "version": a.version,
+        "source": a.source, "illustrative": a.illustrative, "version": a.version, **archived(a),
     }
     if full:
         data["transitions"] = [{"status": t.status, "on": iso(t.on), "note": t.note} for t in a.transitions]
     return data
 
 
+def archived(record: Agreement | Project) -> dict[str, Any]:
+    """Who archived a record and when (both None while it is in the lists)."""
+    return {"archived_at": iso(record.archived_at), "archived_by": record.archived_by}
+
+
 def project(p: Project, full: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": p.id, "title": p.title, "title_en": p.title_en, "kind": p.kind, "stage": p.stage,
         "country": p.country_code, "region": p.region, "value": num(p.value), "currency": p.currency,
-        "started_on": iso(p.started_on), "illustrative": p.illustrative, "version": p.version,
+        "started_on": iso(p.started_on), "illustrative": p.illustrative, "version": p.version, **archived(p),
     }
     if full:
         data.update(
             description=p.description,
             companies=[{"role": c.role, "organization": org_ref(c.organization)} for c in p.companies],
-            milestones=[{"title": m.title, "due_on": iso(m.due_on), "done_on": iso(m.done_on)} for m in p.milestones],
+            milestones=[{"id": m.id, "title": m.title, "due_on": iso(m.due_on), "done_on": iso(m.done_on)}
+                        for m in p.milestones],
         )
     return data
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from accord.web.routes import (
+    agreements,
     apidocs,
     auth,
     calendar,
     commission,
     dashboard,
     directory,
-    registers,
+    projects,
     reports,
     review,
     roadmap,
@@ -17,4 +18,4 @@ from accord.web.routes import (
     trade,
 )
 
-ROUTERS = tuple(m.router for m in (apidocs, auth, calendar, dashboard, roadmap, registers, commission, directory, review, trade, search, reports))
+ROUTERS = tuple(m.router for m in (apidocs, auth, calendar, dashboard, roadmap, agreements, projects, commission, directory, review, trade, search, reports))
