@@ -199,6 +199,12 @@ def _state(word: str, low: str) -> tuple[str, str] | None:
     return hit
 
 
+def _place(prev: str, low: str) -> bool:
+    """A city after a preposition of place is where something happens («в Минске», «из Бишкека»), but
+    one a visit goes to («визит в Минск», «в Москву») names a party, as the reader reads it."""
+    return prev not in ("в", "во") or low.endswith(("е", "и"))
+
+
 def _parties(words: list[tuple[str, str]], lex: _Lexicon) -> tuple[set[str], set[str], bool]:
     """The states one sentence names as possible parties (named outright, and named only after «в»,
     which the reader counts half), and whether it names an international organisation; as the
@@ -215,7 +221,7 @@ def _parties(words: list[tuple[str, str]], lex: _Lexicon) -> tuple[set[str], set
         if hit is None:
             continue
         code, kind = hit
-        if prev in TOPIC_BEFORE or (kind == "city" and prev in LOCATIVE_PREPOSITIONS):
+        if prev in TOPIC_BEFORE or (kind == "city" and prev in LOCATIVE_PREPOSITIONS and _place(prev, low)):
             continue
         if kind in ("name", "abbreviation") and _starts(prev, lex.currency, 3, 7):
             continue

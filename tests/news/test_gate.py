@@ -134,8 +134,8 @@ def test_a_cue_stem_starts_every_form_of_its_word(lemma: str, forms: list[str]) 
 
 def test_an_item_naming_two_parties_of_a_followed_roadmap_passes_whatever_it_says() -> None:
     text = (
-        "В Чуйской области заработала сборка белорусской техники\n"
-        "На площадке в Чуйской области Кыргызстана собран первый трактор из белорусских машинокомплектов."
+        "В Чуйской области выпущен первый белорусский трактор\n"
+        "На площадке в Чуйской области Кыргызстана выпущен первый трактор из белорусских машинокомплектов."
     )
     assert check(text).reason == NO_STATE
     assert check(text, [frozenset({"BY", "KG"})]).passed
