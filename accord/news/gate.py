@@ -103,7 +103,7 @@ def name_stem(name: str) -> str:
     """A proper name without its final vowel, an adjective without its ending: «Беларусь» → «беларус»,
     «Китай» → «кита», «российский» → «российск» (one letter only, so «Грузия» does not match «грузов»)."""
     w = name.lower().replace("ё", "е")
-    if len(w) > 4 and w[-2:] in ("ий", "ый", "ой"):
+    if len(w) > 4 and w[-2:] in ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие"):  # «Новая Зеландия»
         return w[:-2]
     return w[:-1] if len(w) > 3 and w[-1] in _VOWELS else w
 
