@@ -64,6 +64,10 @@ class Settings:
     base_url: str
     log_level: str
     log_format: str
+    broker_url: str | None
+    queue: str
+    task_attempts: int
+    retry_backoff: float
 
     def secret_key(self) -> str:
         """The signing key; generated into var/ on first use when none is configured."""
@@ -98,6 +102,10 @@ DOCUMENTED = {
     "ACCORD_BASE_URL": "the web app's address, for links in reminders and the calendar feed (default http://127.0.0.1:8000)",
     "ACCORD_LOG_LEVEL": "how much accord logs to stderr: DEBUG, INFO, WARNING (default) or ERROR",
     "ACCORD_LOG_FORMAT": "text (default), or json for one JSON object per line (for servers)",
+    "ACCORD_BROKER_URL": "Celery broker for `accord worker`, `ingest --queue` and `watch --queue`: amqp://guest:guest@127.0.0.1:5672// (RabbitMQ) or redis://127.0.0.1:6379/0 (default: none, everything runs in-process)",
+    "ACCORD_QUEUE": "name of the Celery queue ingest tasks go to (default accord)",
+    "ACCORD_TASK_ATTEMPTS": "how many times a worker tries an item before recording it as failed with its reason (default 5)",
+    "ACCORD_RETRY_BACKOFF": "seconds before a failed item's first retry, doubling each time up to a minute (default 2)",
     "ACCORD_TEST_DATABASE_URL": "PostgreSQL URL the test suite uses (default postgresql+psycopg://postgres@127.0.0.1:5432/test)",
 }
 
@@ -118,4 +126,8 @@ def load() -> Settings:
         base_url=env_str("ACCORD_BASE_URL", "http://127.0.0.1:8000"),
         log_level=env_str("ACCORD_LOG_LEVEL", "WARNING"),
         log_format=env_str("ACCORD_LOG_FORMAT", "text"),
+        broker_url=os.environ.get("ACCORD_BROKER_URL") or None,
+        queue=env_str("ACCORD_QUEUE", "accord"),
+        task_attempts=max(1, env_int("ACCORD_TASK_ATTEMPTS", 5)),
+        retry_backoff=float(env_str("ACCORD_RETRY_BACKOFF", "2") or "2"),
     )

@@ -14,6 +14,7 @@ from accord.ingest import review as reviews
 from accord.ingest.run import Ingestor, Summary
 from accord.ingest.text import canonical_url, is_url
 from accord.ingest.watch import parse_every, watch
+from accord.store.db import Database
 from accord.store.models import FetchFailure, NewsSource
 
 source_app = typer.Typer(
@@ -65,19 +66,54 @@ def ingest(
         "--no-gate",
         help="read every item in full, also those the relevance gate would hold back (and those it held back before)",
     ),
+    queue: bool = typer.Option(False, "--queue", help="hand the items to `accord worker`s (ACCORD_BROKER_URL)"),
+    no_wait: bool = typer.Option(False, "--no-wait", help="with --queue: print the batch and return at once"),
     as_user: str | None = AS_OPTION,
 ) -> None:
     """Read news into the record: items once each, people resolved, events grouped, evidence proposed.
 
-    Items in which no interaction between states can be (no state with a cooperation cue, no event)
-    are stored unread with the reason, searchable; `--no-gate` reads them in full."""
+    Items in which no interaction between states can be (no state with a cooperation cue and a
+    partner) are stored unread with the reason, searchable; `--no-gate` reads them in full."""
     db = open_database()
     who = as_user or INGEST_ACTOR
     show_bar = not as_json and is_tty()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    if queue and no_gate:
+        fail("--no-gate reads items in this process; run it without --queue")
+    if queue:
+        _queued(db, sources, actor(who), as_json, no_wait, show_bar, columns)
     with Progress(*columns, console=console, disable=not show_bar, transient=True) as bar:
         with Ingestor(db, actor(who), progress=_Bar(bar), gate=not no_gate) as ingestor:
             summary = ingestor.run(sources)
+    db.dispose()
+    _print_summary(summary, as_json)
+    raise typer.Exit(summary.exit_code)
+
+
+def _queued(
+    db: Database, sources: list[str], who: str, as_json: bool, no_wait: bool, show_bar: bool, columns: tuple
+) -> None:
+    """Send the items to the workers; wait for them (or not) and print the summary an in-process run prints."""
+    from accord.workers.app import BrokerMissing, make_app
+    from accord.workers.dispatch import enqueue, wait
+
+    try:
+        app = make_app()
+        sent = enqueue(app, db, who, sources)
+    except BrokerMissing as exc:
+        db.dispose()
+        fail(str(exc), 2)
+    except OSError as exc:
+        db.dispose()
+        fail(f"cannot reach the broker: {exc}", 2)
+    if no_wait:
+        db.dispose()
+        out = {"batch": sent.batch_id, "queued": sent.items}
+        typer.echo(json.dumps(out) if as_json else f"batch {sent.batch_id}: {sent.items} items queued")
+        raise typer.Exit(0)
+    with Progress(*columns, console=console, disable=not show_bar, transient=True) as bar:
+        task = bar.add_task("items", total=0)
+        summary = wait(db, sent, lambda done, total: bar.update(task, completed=done, total=total))
     db.dispose()
     _print_summary(summary, as_json)
     raise typer.Exit(summary.exit_code)
@@ -155,6 +191,9 @@ def watch_command(
     every: str = typer.Option("15m", "--every", help="interval between rounds: 30s, 15m, 1h"),
     rounds: int | None = typer.Option(None, "--rounds", help="stop after this many rounds"),
     as_json: bool = typer.Option(False, "--json", help="print each round's summary as JSON"),
+    queue: bool = typer.Option(
+        False, "--queue", help="send each due source's poll to `accord worker`s (one poll per source at a time)"
+    ),
     as_user: str | None = AS_OPTION,
 ) -> None:
     """Poll the saved sources every interval (conditional GET; one failing source never stops the others)."""
@@ -163,6 +202,9 @@ def watch_command(
     except ValueError as exc:
         fail(str(exc))
     db = open_database()
+    if queue:
+        _watch_queued(db, seconds, rounds, names or None, as_json)
+        return
     who = actor(as_user or INGEST_ACTOR)
 
     def report(number: int, summary: Summary) -> None:
@@ -174,6 +216,30 @@ def watch_command(
         watch(db, who, seconds, rounds, names or None, on_round=report)
     except KeyboardInterrupt:
         console.print("stopped")
+
+
+def _watch_queued(db: Database, seconds: float, rounds: int | None, names: list[str] | None, as_json: bool) -> None:
+    from accord.workers import schedule
+    from accord.workers.app import BrokerMissing, make_app
+
+    try:
+        app = make_app()
+    except BrokerMissing as exc:
+        db.dispose()
+        fail(str(exc), 2)
+
+    def report(number: int, sent: list[str]) -> None:
+        if as_json:
+            typer.echo(json.dumps({"round": number, "polls_sent": sent}, ensure_ascii=False))
+        elif sent:
+            console.print(f"round {number}: polls sent for {', '.join(sent)}", highlight=False)
+
+    try:
+        schedule.run(app, db, seconds, rounds, names, on_round=report)
+    except KeyboardInterrupt:
+        console.print("stopped")
+    finally:
+        db.dispose()
 
 
 @review_app.callback()

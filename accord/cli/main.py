@@ -19,6 +19,7 @@ from accord.cli import (
     roadmaps,
     trade,
     web,
+    worker,
 )
 from accord.cli.common import fail
 
@@ -41,7 +42,7 @@ def main() -> None:
 
 
 for module in (records, registers, commission, roadmaps, roadmap_io, extract, ingest, fx, trade, report, remind, web,
-               accounts):
+               accounts, worker):
     module.register(app)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from accord.ingest.catalog import Catalog
 from accord.ingest.offices import record_position
+from accord.ingest.once import person_key
 from accord.ingest.resolve import Name
 from accord.news.model import Extraction
 from accord.store.models import Person, PersonAlias
@@ -57,8 +58,20 @@ def _same_new(person: Person, name: str, country: str | None) -> bool:
 
 
 def _create_person(session: Session, name: str, country: str | None) -> Person:
+    """A new person, or the one another worker created under the same name key since the catalog was read.
+
+    The key is unique: if two workers insert it at once, one fails and runs its item again.
+    """
+    key = person_key(name, country)
+    known = session.scalar(
+        select(Person)
+        .where(Person.name_key == key)
+        .options(selectinload(Person.positions), selectinload(Person.aliases))
+    )
+    if known is not None:
+        return known
     parsed = Name.parse(name)
-    person = Person(first_name=parsed.first, last_name=parsed.last, country_code=country)
+    person = Person(first_name=parsed.first, last_name=parsed.last, country_code=country, name_key=key)
     person.aliases = [PersonAlias(alias=name)]
     session.add(person)
     session.flush()

@@ -23,6 +23,7 @@ from accord.ingest.dedupe import AlreadyStored, check
 from accord.ingest.feeds import FeedError, parse_feed
 from accord.ingest.fetch import Fetcher, FetchError, Policy, looks_like_feed
 from accord.ingest.items import Prepared, save, save_skipped
+from accord.ingest.once import write_once
 from accord.ingest.propose_model import dating_of
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
 from accord.ingest.validators import PageState, remember_page
@@ -337,8 +338,7 @@ class Ingestor:
         )
         catalog = self.catalog()
         try:
-            with self.db.transaction(actor=self.actor, reason=f"ingest {key}") as session:
-                saved = save(session, catalog, prepared)
+            saved = write_once(self.db, self.actor, f"ingest {key}", lambda session: save(session, catalog, prepared))
         except (AlreadyStored, IntegrityError):
             self._ok = True
             self.summary.duplicates += 1
@@ -384,8 +384,8 @@ class Ingestor:
             date_basis=dating.basis.value if dating.basis else None,
         )
         try:
-            with self.db.transaction(actor=self.actor, reason=f"ingest {key} (held back: {reason})") as session:
-                save_skipped(session, prepared, reason)
+            write_once(self.db, self.actor, f"ingest {key} (held back: {reason})",
+                       lambda session: save_skipped(session, prepared, reason))
         except (AlreadyStored, IntegrityError):
             self._ok = True
             self.summary.duplicates += 1

@@ -19,7 +19,7 @@ from accord.domain.status import MeasureStatus
 from accord.io.problems import ImportRefused, TableProblem
 from accord.io.protocol import Protocol, ProtocolDecision
 from accord.io.roadmap_lookup import party_code
-from accord.store.directory import find_organization, guess_kind, name_key
+from accord.store.directory import create_organization, find_organization, name_key
 from accord.store.models import Body, Decision, DecisionBody, Organization, Roadmap
 from accord.store.models import Session as Meeting
 
@@ -58,11 +58,7 @@ class Bodies:
         if key not in self.found:
             org = find_organization(self.session, name, None)
             if org is None:
-                org = Organization(
-                    name=name, kind=guess_kind(name).value, country_code=party_code(name, self.countries)
-                )
-                self.session.add(org)
-                self.session.flush()
+                org = create_organization(self.session, name, party_code(name, self.countries))
             self.found[key] = org
         return self.found[key]
 

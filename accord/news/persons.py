@@ -158,8 +158,8 @@ def _read_mentions(doc: NewsDoc, models: Models, mentions: list[Mention], person
             continue
         merged: list[str] = []
         for t in doc.tokens[m.first : m.last]:
-            if t.text == "." and merged:
-                merged[-1] += "."
+            if t.text == "." and merged and len(merged[-1]) <= 2:
+                merged[-1] += "."  # an initial («С.»); a stop after a surname ends the sentence
             elif t.is_word:
                 merged.append(t.text)
         parts = parse_name(models, merged, head_case(doc, m.first, person_tokens))

@@ -353,7 +353,7 @@ def dateline_state(doc: NewsDoc) -> str | None:
     )
 
 
-_HOME_KINDS = frozenset({"name", "adj", "capital", "place", "destination", "loc", "region", "demonym"})
+_HOME_KINDS = frozenset({"name", "adj", "capital", "place", "destination", "loc", "region", "demonym", "leader"})
 
 
 def home_state(doc: NewsDoc) -> str | None:

@@ -53,10 +53,26 @@ def find_organization(session: Session, name: str, country: str | None) -> Organ
     return None
 
 
-def find_or_create_organization(session: Session, name: str, country: str | None) -> Organization:
-    org = find_organization(session, name, country)
-    if org is None:
-        org = Organization(name=name, kind=guess_kind(name).value, country_code=country)
-        session.add(org)
-        session.flush()
+def organization_key(name: str, country: str | None) -> str:
+    """The key two writers creating the same new body agree on (unique in the table)."""
+    return f"{country or '-'}|{name_key(name)}"[:500]
+
+
+def create_organization(session: Session, name: str, country: str | None) -> Organization:
+    """A body created by name: the one another writer created under the same key, or a new row.
+
+    The key is unique, so two transactions creating the same body at once cannot both commit:
+    the second fails with an IntegrityError and, run again, finds the first one's row.
+    """
+    key = organization_key(name, country)
+    known = session.scalar(select(Organization).where(Organization.name_key == key))
+    if known is not None:
+        return known
+    org = Organization(name=name, kind=guess_kind(name).value, country_code=country, name_key=key)
+    session.add(org)
+    session.flush()
     return org
+
+
+def find_or_create_organization(session: Session, name: str, country: str | None) -> Organization:
+    return find_organization(session, name, country) or create_organization(session, name, country)

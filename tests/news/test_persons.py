@@ -300,3 +300,17 @@ def test_the_head_of_a_citys_delegation_serves_the_citys_state(run) -> None:
     text = ("Белорусские лифты установят в Бишкеке\nМинск, 25 января. Контракт подписан во время визита в Минск "
             "делегации мэрии Бишкека во главе с вице-мэром Эркином Сыдыковым.")
     assert [(p.name, p.position, p.country) for p in run(text).persons] == [("Эркин Сыдыков", "вице-мэр", "KG")]
+
+
+def test_a_stop_after_a_surname_is_not_part_of_it(run) -> None:
+    text = ("Беларусь и Кыргызстан обсудили поставки техники\n«Мы хотим, чтобы белорусская техника работала у нас», "
+            "– сказал С. Жээнбеков.")
+    assert names(run, text) == ["С. Жээнбеков"]
+
+
+def test_an_official_of_a_domestic_item_about_its_leader_serves_the_leaders_state(run) -> None:
+    text = ("Токаев подписал закон о льготах для фермеров\nГлава государства Касым-Жомарт Токаев подписал закон. "
+            "«Закон поможет фермерам», – пояснил министр сельского хозяйства Айдарбек Сапаров.")
+    got = run(text)
+    assert got.countries == []
+    assert ("Айдарбек Сапаров", "KZ") in [(p.name, p.country) for p in got.persons]

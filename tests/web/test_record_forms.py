@@ -246,3 +246,16 @@ def test_the_page_and_the_json_of_a_record_come_from_one_data_function(web_db, a
                     assert Formats("ru").date(date.fromisoformat(day)) in page
             for entry in data["history"][:5]:
                 assert entry["actor"] in page
+
+
+def test_date_fields_show_the_readers_pattern(web_db) -> None:  # noqa: ANN001
+    add_personas(web_db)
+    agreement_id = draft_agreement(web_db)
+    with web_db.transaction(actor="setup") as s:
+        s.get(Agreement, agreement_id).valid_until = date(2031, 12, 31)
+    with make_client(web_db) as client:
+        login(client, "carol")
+        ru = client.get(f"/agreements/{agreement_id}").text
+        assert 'name="valid_until" value="31.12.2031" placeholder="ДД.ММ.ГГГГ"' in ru
+        en = client.get(f"/agreements/{agreement_id}?lang=en").text
+        assert 'name="valid_until" value="2031-12-31" placeholder="YYYY-MM-DD"' in en

@@ -13,6 +13,7 @@ from accord.store.models.directory import (
 )
 from accord.store.models.news import Event, EventCountry, EventParticipant, Evidence, SourceItem
 from accord.store.models.projects import Milestone, Project, ProjectCompany
+from accord.store.models.queue import IngestBatch, IngestTask
 from accord.store.models.reminders import ReminderSent
 from accord.store.models.roadmap import (
     Assignment,
@@ -51,6 +52,8 @@ __all__ = [
     "FetchFailure",
     "FetchedPage",
     "Indicator",
+    "IngestBatch",
+    "IngestTask",
     "Measure",
     "Measurement",
     "Milestone",

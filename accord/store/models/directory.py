@@ -33,6 +33,8 @@ class Organization(Archivable, Tracked, Base):
     country_code: Mapped[str | None] = mapped_column(ForeignKey("country.code"), index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"))
     illustrative: Mapped[bool] = mapped_column(default=False)
+    #: set on bodies created by name (imports): two writers meeting the same new body make one row
+    name_key: Mapped[str | None] = mapped_column(String(500), unique=True)
 
     country: Mapped[Country | None] = relationship()
     parent: Mapped[Organization | None] = relationship(remote_side=[id])
@@ -68,6 +70,8 @@ class Person(Archivable, Tracked, Base):
     name_en: Mapped[str | None] = mapped_column(String(240))
     country_code: Mapped[str | None] = mapped_column(ForeignKey("country.code"), index=True)
     illustrative: Mapped[bool] = mapped_column(default=False)
+    #: set on people the news reader creates: two workers meeting the same new name make one row
+    name_key: Mapped[str | None] = mapped_column(String(300), unique=True)
 
     country: Mapped[Country | None] = relationship()
     positions: Mapped[list[Position]] = relationship(

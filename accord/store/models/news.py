@@ -19,7 +19,8 @@ class SourceItem(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str | None] = mapped_column(String(2000), unique=True)
-    text_hash: Mapped[str] = mapped_column(String(64), index=True)
+    #: one row per text: two workers storing the same text at once make one item
+    text_hash: Mapped[str] = mapped_column(String(64), unique=True)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     title: Mapped[str | None] = mapped_column(Text)
     published_on: Mapped[date | None] = mapped_column(Date, index=True)

@@ -32,6 +32,10 @@ class NewsSource(Base):
     last_ok_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
+    #: a scheduler's claim on the next poll: one poll per source at a time, however many schedulers run
+    lease_token: Mapped[str | None] = mapped_column(String(36))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     failures: Mapped[list[FetchFailure]] = relationship(back_populates="news_source", passive_deletes=True)
 

@@ -1,7 +1,7 @@
 """news items: read in full, or held back unread by the relevance gate with its reason
 
 Revision ID: 0011_item_gate
-Revises: 0010_archive
+Revises: 0012_exactly_once
 Create Date: 2026-12-03
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_item_gate"
-down_revision = "0010_archive"
+down_revision = "0012_exactly_once"
 branch_labels = None
 depends_on = None
 
