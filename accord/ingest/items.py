@@ -62,30 +62,27 @@ def save(session: Session, catalog: Catalog, item: Prepared) -> Saved:
     status, existing_id = check(session, item.key, item.text_hash)
     if status == "duplicate":
         raise AlreadyStored(existing_id)
-    # a stored row is loaded (and its old text kept) first; a new one is written last, whole, in one
-    # INSERT with its event and notes, instead of an INSERT and an UPDATE for each of them
-    row = _item_row(session, item, existing_id, ItemStatus.READ, revise=True) if status == "revision" else None
-    if status == "skipped":
-        row = _item_row(session, item, existing_id, ItemStatus.READ, revise=False)
-    new_people: list[Person] = []
-    participants = resolve_people(session, catalog, item.extraction, item.day, item.key, new_people)
-    found_orgs = catalog.orgs.find(item.text, item.extraction.countries)
-    title = item.title or (item.text.strip().splitlines() or [item.key])[0][:300]
-    event = row.event if row is not None else None
-    if event is None:
-        event = find_same_event(session, item.extraction, item.day, {p for p, _ in participants}, item.text)
+    # the row is made first and written once, with its event and notes, when they are known (nothing
+    # is flushed in between unless a new person needs an id), instead of an INSERT and two UPDATEs
+    row = _item_row(session, item, existing_id, ItemStatus.READ, revise=status == "revision")
+    with session.no_autoflush:
+        new_people: list[Person] = []
+        participants = resolve_people(session, catalog, item.extraction, item.day, item.key, new_people)
+        found_orgs = catalog.orgs.find(item.text, item.extraction.countries)
+        title = item.title or (item.text.strip().splitlines() or [item.key])[0][:300]
+        event = row.event if existing_id is not None else None
         if event is None:
-            event = new_event(_known_countries(item.extraction, catalog.countries), item.day, title)
-            if event is not None:
-                session.add(event)
-    if event is not None:
-        add_participants(event, participants)
-    dating = Dating(item.day, DateBasis(item.date_basis) if item.date_basis else None)
-    facts = item_facts(item.text, item.title, item.extraction, dating, found_orgs, catalog.orgs.labels)
-    # a Kyrgyz item is read for its states and officials only: too little to propose evidence from
-    outcome = propose(catalog.record, facts) if item.language == "ru" else None
-    if row is None:
-        row = _item_row(session, item, None, ItemStatus.READ, revise=False)
+            event = find_same_event(session, item.extraction, item.day, {p for p, _ in participants}, item.text)
+            if event is None:
+                event = new_event(_known_countries(item.extraction, catalog.countries), item.day, title)
+                if event is not None:
+                    session.add(event)
+        if event is not None:
+            add_participants(event, participants)
+        dating = Dating(item.day, DateBasis(item.date_basis) if item.date_basis else None)
+        facts = item_facts(item.text, item.title, item.extraction, dating, found_orgs, catalog.orgs.labels)
+        # a Kyrgyz item is read for its states and officials only: too little to propose evidence from
+        outcome = propose(catalog.record, facts) if item.language == "ru" else None
     if event is not None:
         row.event = event
     row.proposal_notes = (outcome.notes or None) if outcome else None
