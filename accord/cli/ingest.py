@@ -49,6 +49,8 @@ def _print_summary(summary: Summary, as_json: bool) -> None:
     console.print(
         f"new {summary.new}, revised {summary.revised}, duplicates {summary.duplicates}, "
         f"failed {len(summary.failed)}, proposals {summary.proposals}"
+        + (f", held back by the relevance gate {summary.skipped}" if summary.skipped else "")
+        + (f", read in full after being held back {summary.reread}" if summary.reread else "")
     )
     for failure in summary.failed:
         console.print(f"  [red]failed[/] {failure['source']}: {failure['error']}", highlight=False)
@@ -59,19 +61,29 @@ def ingest(
         ..., metavar="SOURCE", help="files, folders, page or feed URLs, saved source names"
     ),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
+    no_gate: bool = typer.Option(
+        False,
+        "--no-gate",
+        help="read every item in full, also those the relevance gate would hold back (and those it held back before)",
+    ),
     queue: bool = typer.Option(False, "--queue", help="hand the items to `accord worker`s (ACCORD_BROKER_URL)"),
     no_wait: bool = typer.Option(False, "--no-wait", help="with --queue: print the batch and return at once"),
     as_user: str | None = AS_OPTION,
 ) -> None:
-    """Read news into the record: items once each, people resolved, events grouped, evidence proposed."""
+    """Read news into the record: items once each, people resolved, events grouped, evidence proposed.
+
+    Items in which no interaction between states can be (no state with a cooperation cue and a
+    partner) are stored unread with the reason, searchable; `--no-gate` reads them in full."""
     db = open_database()
     who = as_user or INGEST_ACTOR
     show_bar = not as_json and is_tty()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    if queue and no_gate:
+        fail("--no-gate reads items in this process; run it without --queue")
     if queue:
         _queued(db, sources, actor(who), as_json, no_wait, show_bar, columns)
     with Progress(*columns, console=console, disable=not show_bar, transient=True) as bar:
-        with Ingestor(db, actor(who), progress=_Bar(bar)) as ingestor:
+        with Ingestor(db, actor(who), progress=_Bar(bar), gate=not no_gate) as ingestor:
             summary = ingestor.run(sources)
     db.dispose()
     _print_summary(summary, as_json)

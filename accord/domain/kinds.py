@@ -56,6 +56,13 @@ class EvidenceState(StrEnum):
     REJECTED = "rejected"
 
 
+class ItemStatus(StrEnum):
+    """How far a news item was read: in full, or held back by the relevance gate."""
+
+    READ = "read"
+    SKIPPED = "skipped"
+
+
 class Role(StrEnum):
     ADMIN = "admin"
     COORDINATOR = "coordinator"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from accord.domain.kinds import ItemStatus
 from accord.store.models import SourceItem, SourceItemRevision
 
 
@@ -17,14 +18,16 @@ class AlreadyStored(Exception):
 
 
 def check(session: Session, key: str, digest: str) -> tuple[str, int | None]:
-    """("duplicate", id) if this text is stored already, ("revision", id) if the URL has other text, else ("new", None)."""
+    """("duplicate", id) if this text is stored already, ("skipped", id) if it is stored but was held
+    back unread by the relevance gate, ("revision", id) if the URL has other text, else ("new", None)."""
     rows = session.execute(
-        select(SourceItem.id, SourceItem.url, SourceItem.text_hash).where(
+        select(SourceItem.id, SourceItem.url, SourceItem.text_hash, SourceItem.status).where(
             or_(SourceItem.url == key, SourceItem.text_hash == digest)
         )
     ).all()
-    if any(r.text_hash == digest for r in rows):
-        return "duplicate", next(r.id for r in rows if r.text_hash == digest)
+    same = next((r for r in rows if r.text_hash == digest), None)
+    if same is not None:
+        return ("skipped" if same.status == ItemStatus.SKIPPED else "duplicate"), same.id
     same_url = next((r.id for r in rows if r.url == key), None)
     if same_url is not None:
         if session.scalar(

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, selectinload
 
-from accord.domain.kinds import EvidenceState
+from accord.domain.kinds import EvidenceState, ItemStatus
 from accord.ingest.catalog import Catalog
 from accord.ingest.dedupe import AlreadyStored, check
 from accord.ingest.events import add_participants, find_same_event, new_event
@@ -44,52 +44,84 @@ class Prepared:
     date_basis: str | None = None
 
 
+#: what ``dedupe.check`` found → what the write did
+_STATUS = {"new": "new", "revision": "revised", "skipped": "reread"}
+
+
 @dataclass
 class Saved:
-    status: str  # "new" or "revised"
+    status: str  # "new", "revised", or "reread" (held back by the gate before, read in full now)
     item_id: int
     proposals: int
     new_people: list[Person] = field(default_factory=list)
 
 
 def save(session: Session, catalog: Catalog, item: Prepared) -> Saved:
-    """Write an item (new, or a revision of the same URL) with its people, event and proposals."""
+    """Write an item (new, a revision of the same URL, or one the gate held back, now read in full)
+    with its people, event and proposals."""
     status, existing_id = check(session, item.key, item.text_hash)
     if status == "duplicate":
         raise AlreadyStored(existing_id)
-    row = _item_row(session, item, existing_id)
-    new_people: list[Person] = []
-    participants = resolve_people(session, catalog, item.extraction, item.day, item.key, new_people)
-    found_orgs = catalog.orgs.find(item.text, item.extraction.countries)
-    title = item.title or (item.text.strip().splitlines() or [item.key])[0][:300]
-    event = row.event
-    if event is None:
-        event = find_same_event(session, item.extraction, item.day, {p for p, _ in participants}, item.text)
+    # the row is made first and written once, with its event and notes, when they are known (nothing
+    # is flushed in between unless a new person needs an id), instead of an INSERT and two UPDATEs
+    row = _item_row(session, item, existing_id, ItemStatus.READ, revise=status == "revision")
+    with session.no_autoflush:
+        new_people: list[Person] = []
+        participants = resolve_people(session, catalog, item.extraction, item.day, item.key, new_people)
+        found_orgs = catalog.orgs.find(item.text, item.extraction.countries)
+        title = item.title or (item.text.strip().splitlines() or [item.key])[0][:300]
+        event = row.event if existing_id is not None else None
         if event is None:
-            event = new_event(_known_countries(item.extraction, catalog.countries), item.day, title)
-            if event is not None:
-                session.add(event)
+            event = find_same_event(session, item.extraction, item.day, {p for p, _ in participants}, item.text)
+            if event is None:
+                event = new_event(_known_countries(item.extraction, catalog.countries), item.day, title)
+                if event is not None:
+                    session.add(event)
         if event is not None:
-            row.event = event
+            add_participants(event, participants)
+        dating = Dating(item.day, DateBasis(item.date_basis) if item.date_basis else None)
+        facts = item_facts(item.text, item.title, item.extraction, dating, found_orgs, catalog.orgs.labels)
+        # a Kyrgyz item is read for its states and officials only: too little to propose evidence from
+        outcome = propose(catalog.record, facts) if item.language == "ru" else None
     if event is not None:
-        add_participants(event, participants)
-    dating = Dating(item.day, DateBasis(item.date_basis) if item.date_basis else None)
-    facts = item_facts(item.text, item.title, item.extraction, dating, found_orgs, catalog.orgs.labels)
-    session.flush()
-    # a Kyrgyz item is read for its states and officials only: too little to propose evidence from
-    outcome = propose(catalog.record, facts) if item.language == "ru" else None
+        row.event = event
     row.proposal_notes = (outcome.notes or None) if outcome else None
-    proposals = add_proposals(session, row, outcome.proposals if outcome else [], item.day)
+    session.flush()
+    proposals = add_proposals(session, row, outcome.proposals if outcome else [], item.day, fresh=existing_id is None)
     if item.page is not None:
         remember_page(session, item.page)
     session.flush()
-    return Saved("revised" if existing_id else "new", row.id, proposals, new_people)
+    return Saved(_STATUS[status], row.id, proposals, new_people)
 
 
-def _item_row(session: Session, item: Prepared, existing_id: int | None) -> SourceItem:
+def save_skipped(session: Session, item: Prepared, reason: str) -> Saved:
+    """Store an item the relevance gate held back: its text (searchable, and re-read in full by
+    `accord ingest --no-gate`) and the gate's reason, with no people, event or proposals."""
+    status, existing_id = check(session, item.key, item.text_hash)
+    if status in ("duplicate", "skipped"):
+        raise AlreadyStored(existing_id)
+    row = _item_row(session, item, existing_id, ItemStatus.SKIPPED, revise=status == "revision", reason=reason)
+    if item.page is not None:
+        remember_page(session, item.page)
+    session.flush()
+    return Saved("revised" if existing_id else "new", row.id, 0)
+
+
+def _item_row(
+    session: Session,
+    item: Prepared,
+    existing_id: int | None,
+    status: ItemStatus,
+    revise: bool,
+    reason: str | None = None,
+) -> SourceItem:
+    """The item's row: a new one, the stored one with its old text kept as a revision, or (not
+    ``revise``) the stored one with the same text, read again. Nothing is written yet."""
     if existing_id is None:
         row = SourceItem(url=item.key)
         session.add(row)
+    elif not revise:
+        row = session.get_one(SourceItem, existing_id, options=[selectinload(SourceItem.event)])
     else:
         row = session.get_one(SourceItem, existing_id, options=[selectinload(SourceItem.event)])
         session.add(
@@ -118,7 +150,9 @@ def _item_row(session: Session, item: Prepared, existing_id: int | None) -> Sour
     row.published_on = item.day
     row.date_basis = item.date_basis if item.day else None
     row.fetched_at = utcnow()
-    session.flush()
+    row.status, row.skip_reason = status.value, reason
+    if status is ItemStatus.SKIPPED:
+        row.extraction = row.proposal_notes = None
     return row
 
 

@@ -25,17 +25,25 @@ def resolve_people(
 ) -> list[tuple[int, str | None]]:
     """(person id, position) for everyone the item names; new people for names nobody matches."""
     out = []
+    entries = []
     for entry in extraction.persons:
-        name, position = entry.name, entry.position
         country = entry.country if entry.country in catalog.countries else None
-        match = catalog.people.match(name, country)
+        entries.append((entry.name, entry.position, country, catalog.people.match(entry.name, country)))
+    known = {match.person_id for *_, match in entries if match is not None}
+    # everyone the directory knows, with their offices, in one query instead of one per person
+    loaded = (
+        {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(known)).options(selectinload(Person.positions)))}
+        if known
+        else {}
+    )
+    for name, position, country, match in entries:
         if match is None:
             match_in_run = next((p for p in created if _same_new(p, name, country)), None)
             person = match_in_run or _create_person(session, name, country)
             if match_in_run is None:
                 created.append(person)
         else:
-            person = session.get_one(Person, match.person_id, options=[selectinload(Person.positions)])
+            person = loaded[match.person_id]
         if position:
             record_position(person, position, country, day, source, catalog.orgs)
         out.append((person.id, position))

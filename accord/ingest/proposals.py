@@ -12,10 +12,14 @@ from accord.ingest.propose_model import Proposal
 from accord.store.models import Evidence, SourceItem
 
 
-def add_proposals(session: Session, row: SourceItem, proposals: list[Proposal], day: date | None) -> int:
-    """Store the proposals nobody has made or decided for this item yet; returns how many."""
-    fresh = [p for p in proposals if not already_proposed(session, row, p)]
-    for p in fresh:
+def add_proposals(
+    session: Session, row: SourceItem, proposals: list[Proposal], day: date | None, fresh: bool = False
+) -> int:
+    """Store the proposals nobody has made or decided for this item yet; returns how many.
+
+    ``fresh``: the item is new, so none of its own links can have been decided yet."""
+    new = [p for p in proposals if not already_proposed(session, row, p, fresh)]
+    for p in new:
         session.add(
             Evidence(
                 source_item_id=row.id,
@@ -30,12 +34,14 @@ def add_proposals(session: Session, row: SourceItem, proposals: list[Proposal], 
                 on=day,
             )
         )
-    return len(fresh)
+    return len(new)
 
 
-def already_proposed(session: Session, row: SourceItem, proposal: Proposal) -> bool:
+def already_proposed(session: Session, row: SourceItem, proposal: Proposal, fresh: bool = False) -> bool:
     """True if a person already decided this link for this item (an earlier revision), or if another
     source of the same event already proposed the same new register entry."""
+    if proposal.target is not None and fresh:
+        return False
     if proposal.target is not None:
         column = {
             "measure": Evidence.measure_id,

@@ -22,12 +22,14 @@ from accord.ingest.catalog import Catalog
 from accord.ingest.dedupe import AlreadyStored, check
 from accord.ingest.feeds import FeedError, parse_feed
 from accord.ingest.fetch import Fetcher, FetchError, Policy, looks_like_feed
-from accord.ingest.items import Prepared, save
+from accord.ingest.items import Prepared, save, save_skipped
 from accord.ingest.once import write_once
 from accord.ingest.propose_model import dating_of
 from accord.ingest.text import canonical_url, file_url, is_url, language, text_hash
 from accord.ingest.validators import PageState, remember_page
-from accord.news import UnreadableInput, extract_article, read_bytes
+from accord.news import Article, Extraction, UnreadableInput, extract_article, read_bytes
+from accord.news import gate as relevance
+from accord.news.header import split_header
 from accord.news.kyrgyz import extract_kyrgyz
 from accord.store.base import utcnow
 from accord.store.db import Database
@@ -59,6 +61,10 @@ class Summary:
     new: int = 0
     revised: int = 0
     duplicates: int = 0
+    #: stored unread: the relevance gate found nothing an interaction between states could be in
+    skipped: int = 0
+    #: held back by the gate before, read in full now (``--no-gate``)
+    reread: int = 0
     proposals: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
     sources_ok: int = 0
@@ -69,6 +75,8 @@ class Summary:
             "new": self.new,
             "revised": self.revised,
             "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "reread": self.reread,
             "failed": list(self.failed),
             "proposals": self.proposals,
         }
@@ -87,8 +95,11 @@ class Ingestor:
         actor: str,
         policy: Policy | None = None,
         progress: Progress | None = None,
+        gate: bool = True,
     ) -> None:
+        """``gate``: hold back, unread, items the relevance gate finds no interaction between states in."""
         self.db = db
+        self.gate = gate
         self.actor = actor
         self.fetcher = Fetcher(policy)
         self.progress = progress or _Quiet()
@@ -285,7 +296,8 @@ class Ingestor:
         published: date | None = None,
         source_id: int | None = None,
     ) -> str:
-        """Read, check, extract and store one item; returns "new", "revised", "duplicate" or "failed".
+        """Read, check, extract and store one item; returns "new", "revised", "reread", "duplicate" or
+        "skipped" (stored unread: the relevance gate found nothing to read).
 
         Raises ``UnreadableInput`` for input that is not a readable text.
         """
@@ -293,7 +305,7 @@ class Ingestor:
         digest = text_hash(article.text)
         with self.db.reading() as session:
             status, _ = check(session, key, digest)
-        if status == "duplicate":
+        if status == "duplicate" or (status == "skipped" and self.gate):
             self._ok = True
             self.summary.duplicates += 1
             if page is not None:
@@ -301,6 +313,10 @@ class Ingestor:
                     remember_page(session, page)
             return "duplicate"
         lang = language(article.text)
+        if lang == "ru" and self.gate:
+            verdict = relevance.check(article.text, [r.parties for r in self.catalog().record.roadmaps])
+            if not verdict.passed:
+                return self._skip(key, article, digest, _outlet(key, label), page, published, verdict.reason or "")
         if lang == "ru":
             extraction = extract_article(article)
         elif lang == "ky":  # kept and searchable; only its states and officials are read
@@ -332,10 +348,51 @@ class Ingestor:
         self._ok = True
         if saved.status == "new":
             self.summary.new += 1
+        elif saved.status == "reread":
+            self.summary.reread += 1
         else:
             self.summary.revised += 1
         self.summary.proposals += saved.proposals
         return saved.status
+
+    def _skip(
+        self,
+        key: str,
+        article: Article,
+        digest: str,
+        outlet: str | None,
+        page: PageState | None,
+        published: date | None,
+        reason: str,
+    ) -> str:
+        """Store an item the gate held back: searchable, unread, with the gate's reason."""
+        header_date, rest = split_header(article.text)
+        date_of = article.date or header_date
+        headline = next((line.strip() for line in rest.splitlines() if line.strip()), "")[:300]
+        unread = Extraction(source=key, date=date_of, date_basis=article.date_basis if article.date else None)
+        dating = dating_of(unread, published, article.text)
+        prepared = Prepared(
+            key=key,
+            text=article.text,
+            text_hash=digest,
+            title=article.title or headline or None,
+            outlet=outlet,
+            language="ru",
+            extraction=unread,
+            day=dating.day,
+            page=page,
+            date_basis=dating.basis.value if dating.basis else None,
+        )
+        try:
+            write_once(self.db, self.actor, f"ingest {key} (held back: {reason})",
+                       lambda session: save_skipped(session, prepared, reason))
+        except (AlreadyStored, IntegrityError):
+            self._ok = True
+            self.summary.duplicates += 1
+            return "duplicate"
+        self._ok = True
+        self.summary.skipped += 1
+        return "skipped"
 
     def catalog(self) -> Catalog:
         """The directory and record indexes, read on the first item that needs them."""

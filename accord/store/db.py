@@ -49,6 +49,8 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # every session of this database keeps the search index in step with what it writes
         event.listen(self._sessions, "after_flush", indexing.index_changes)
+        event.listen(self._sessions, "before_commit", indexing.write_pending)
+        event.listen(self._sessions, "after_soft_rollback", indexing.forget_pending)
 
     @property
     def dialect(self) -> str:

@@ -1,6 +1,8 @@
-"""Keeping the search index current: every searchable row written is described and indexed in its flush.
+"""Keeping the search index current: every searchable row written is described and indexed at commit.
 
-``Database`` attaches ``index_changes`` to the sessions it makes, so any caller of
+Each flush notes the searchable rows it wrote; the commit indexes each of them once, so a
+row written in several flushes of one transaction is lemmatised and stored once.
+``Database`` attaches these listeners to the sessions it makes, so any caller of
 the library (the web app, the CLI, the ingest runner, a benchmark) keeps the index
 in step with the record without importing anything for it. Querying the index is
 ``accord.search``'s job.
@@ -14,9 +16,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, insert, select
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
-from accord.domain.kinds import RecordKind
+from accord.domain.kinds import ItemStatus, RecordKind
 from accord.morphology import lemmatise
 from accord.store.models import (
     Agreement,
@@ -79,9 +81,17 @@ def event(e: Event) -> Document:
     return Document(RecordKind.EVENT, e.id, e.title, e.held_on, _join(e.title, e.location, e.summary))
 
 
+#: how much of an item the relevance gate held back is indexed: its headline and lead
+SKIPPED_INDEXED_CHARS = 1000
+
+
 def news(item: SourceItem) -> Document:
+    """An item read in full is found by any word of it; one the gate held back, by its headline and
+    lead (most of a general stream is held back: lemmatising all of it would cost more than the gate
+    saves; `accord ingest --no-gate` reads and indexes it whole)."""
     title = item.title or (item.text[:120] + "…" if len(item.text) > 120 else item.text)
-    return Document(RecordKind.NEWS, item.id, title, item.published_on, _join(item.title, item.outlet, item.text))
+    text = item.text if item.status != ItemStatus.SKIPPED else item.text[:SKIPPED_INDEXED_CHARS]
+    return Document(RecordKind.NEWS, item.id, title, item.published_on, _join(item.title, item.outlet, text))
 
 
 #: model -> how to describe a row of it
@@ -136,23 +146,55 @@ def remove(conn: Connection, kind: str, ref_ids: list[int]) -> None:
 
 
 def index_changes(session: Session, _flush: UOWTransaction) -> None:
-    """After a flush: re-describe every searchable row it wrote, drop the entries of rows it deleted."""
-    docs: list[Document] = []
-    gone: dict[str, list[int]] = {}
+    """After a flush: note every searchable row it wrote or deleted; ``write_pending`` indexes them once
+    at commit, however many flushes touched a row (an item is inserted, then linked to its event…)."""
+    pending: dict[tuple[type, int], Any] = session.info.setdefault(_PENDING, {})
+    fresh: set[tuple[type, int]] = session.info.setdefault(_FRESH, set())
+    gone: dict[str, set[int]] = session.info.setdefault(_GONE, {})
+    for obj in session.new:
+        if type(obj) in BUILDERS and getattr(obj, "id", None) is not None:
+            fresh.add((type(obj), obj.id))
     for obj in (*session.new, *session.dirty):
-        build = BUILDERS.get(type(obj))
-        if build is not None and obj not in session.deleted and getattr(obj, "id", None) is not None:
-            docs.append(build(obj))
+        if type(obj) in BUILDERS and obj not in session.deleted and getattr(obj, "id", None) is not None:
+            pending[(type(obj), obj.id)] = obj
     for obj in session.deleted:
         build = BUILDERS.get(type(obj))
         if build is not None:
-            gone.setdefault(build(obj).kind.value, []).append(obj.id)
-    if not docs and not gone:
+            pending.pop((type(obj), obj.id), None)
+            if (type(obj), obj.id) not in fresh:
+                gone.setdefault(build(obj).kind.value, set()).add(obj.id)
+
+
+def write_pending(session: Session) -> None:
+    """Before a commit: describe and index each searchable row the transaction wrote, once, and drop
+    the entries of rows it deleted (a row first written in this transaction has no entry to drop)."""
+    session.flush()
+    pending: dict[tuple[type, int], Any] = session.info.pop(_PENDING, {})
+    fresh: set[tuple[type, int]] = session.info.pop(_FRESH, set())
+    gone: dict[str, set[int]] = session.info.pop(_GONE, {})
+    if not pending and not gone:
         return
     conn = session.connection()
     for kind, ids in gone.items():
-        remove(conn, kind, ids)
-    write(conn, docs)
+        remove(conn, kind, sorted(ids))
+    old = [obj for key, obj in pending.items() if key not in fresh]
+    for kind in {BUILDERS[type(obj)](obj).kind.value for obj in old}:
+        remove(conn, kind, [obj.id for obj in old if BUILDERS[type(obj)](obj).kind.value == kind])
+    rows = [entry_row(BUILDERS[type(obj)](obj)) for obj in pending.values()]
+    if rows:
+        conn.execute(insert(SearchEntry), rows)
+
+
+def forget_pending(session: Session, previous: SessionTransaction) -> None:
+    """After the rollback of a whole transaction nothing it wrote is left to index (a savepoint's
+    rollback keeps what the transaction around it wrote)."""
+    if previous.parent is not None:
+        return
+    for key in (_PENDING, _FRESH, _GONE):
+        session.info.pop(key, None)
+
+
+_PENDING, _FRESH, _GONE = "index_pending", "index_fresh", "index_gone"
 
 
 def reindex(session: Session, batch: int = 500) -> dict[str, int]:

@@ -40,7 +40,9 @@ def test_ingest_prints_a_json_summary_and_a_second_run_adds_nothing(run, tmp_pat
     assert first["new"] == 2 and first["revised"] == 0 and first["duplicates"] == 0 and first["failed"] == []
     assert first["proposals"] >= 4
     second = json.loads(run("ingest", str(news), "--json").stdout)
-    assert second == {"new": 0, "revised": 0, "duplicates": 2, "failed": [], "proposals": 0}
+    assert second == {
+        "new": 0, "revised": 0, "duplicates": 2, "skipped": 0, "reread": 0, "failed": [], "proposals": 0
+    }
     assert "new 0, revised 0, duplicates 2, failed 0, proposals 0" in run("ingest", str(news)).output
 
 

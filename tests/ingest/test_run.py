@@ -207,6 +207,8 @@ def test_a_saved_feed_is_polled_with_conditional_gets(example_db: Database, site
         "new": 0,
         "revised": 0,
         "duplicates": 0,
+        "skipped": 0,
+        "reread": 0,
         "failed": [],
         "proposals": 0,
     }

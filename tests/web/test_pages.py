@@ -86,3 +86,22 @@ def test_a_session_switches_between_roadmaps(reader, sqlite_db) -> None:  # noqa
     assert reader.get("/api/v1/measures?roadmap=by-kg-2030").json()["total"] == 45
     reader.get("/roadmaps/choose?code=nonexistent&next=/")
     assert "Дорожная карта экономического сотрудничества" in reader.get("/").text
+
+
+def test_a_news_item_the_gate_held_back_says_so_and_is_found_by_search(reader, sqlite_db) -> None:  # noqa: ANN001
+    from accord.ingest.run import Ingestor
+
+    with Ingestor(sqlite_db, "accord-ingest") as ingestor:
+        status = ingestor.item(
+            "https://example.org/metro", "Станция метро открылась в Москве\nМэр Москвы выступил на церемонии.".encode(),
+            "text/plain", "test",
+        )
+    assert status == "skipped"
+    results = reader.get("/search?q=станция метро").text
+    item_id = int(results.split('href="/news/')[1].split('"')[0])
+    page = reader.get(f"/news/{item_id}").text
+    assert "фильтр релевантности" in page and "одно государство" in page
+    data = reader.get(f"/api/v1/news/{item_id}").json()
+    assert data["status"] == "skipped" and data["skip_reason"].startswith("one state only")
+    reader.get("/lang/en")
+    assert "Held back unread by the relevance gate: one state only" in reader.get(f"/news/{item_id}").text

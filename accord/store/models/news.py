@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from accord.domain.kinds import EvidenceState
+from accord.domain.kinds import EvidenceState, ItemStatus
 from accord.store.base import Base, Tracked, UTCDateTime, utcnow
 
 
@@ -35,6 +35,10 @@ class SourceItem(Base):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"), index=True)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     illustrative: Mapped[bool] = mapped_column(default=False)
+    #: "read" by the whole reader, or "skipped": held back unread by the relevance gate
+    status: Mapped[str] = mapped_column(String(12), default=ItemStatus.READ.value, server_default="read", index=True)
+    #: why the gate held the item back (shown with it; `accord ingest --no-gate` reads it in full)
+    skip_reason: Mapped[str | None] = mapped_column(Text)
 
     event: Mapped[Event | None] = relationship(back_populates="sources")
 

@@ -124,7 +124,8 @@ def session(s: Session, today: date, full: bool = False) -> dict[str, Any]:
 
 def source_item(item: SourceItem) -> dict[str, Any]:
     return {"id": item.id, "url": item.url, "title": item.title, "published_on": iso(item.published_on),
-            "date_basis": item.date_basis, "outlet": item.outlet, "illustrative": item.illustrative}
+            "date_basis": item.date_basis, "outlet": item.outlet, "illustrative": item.illustrative,
+            "status": item.status, "skip_reason": item.skip_reason}
 
 
 def event(e: Event, full: bool = False) -> dict[str, Any]:
