@@ -1,6 +1,6 @@
 """news items: read in full, or held back unread by the relevance gate with its reason
 
-Revision ID: 0011_item_gate
+Revision ID: 0013_item_gate
 Revises: 0012_exactly_once
 Create Date: 2026-12-03
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_item_gate"
+revision = "0013_item_gate"
 down_revision = "0012_exactly_once"
 branch_labels = None
 depends_on = None
