@@ -21,6 +21,7 @@ from accord.domain.kinds import (
     EvidenceState,
     FigureKind,
     Flow,
+    ItemStatus,
     OrgKind,
     ProjectStage,
     ProposalKind,
@@ -100,6 +101,10 @@ LABELS: Mapping[type[StrEnum], Mapping[str, tuple[str, str]]] = {
         "proposed": ("предложено", "proposed"),
         "accepted": ("принято", "accepted"),
         "rejected": ("отклонено", "rejected"),
+    },
+    ItemStatus: {
+        "read": ("прочитано", "read"),
+        "skipped": ("отложено фильтром", "held back by the gate"),
     },
     Role: {
         "admin": ("администратор", "administrator"),

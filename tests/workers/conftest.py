@@ -98,6 +98,8 @@ def workers(queue_env: dict[str, str]) -> Callable[[int], AbstractContextManager
                 without_mingle=True,
                 without_gossip=True,
                 ready_callback=None,
+                # an event loop (Redis's) is one per process: the first worker has it, the others block
+                use_eventloop=None if number == 0 else False,
             )
             thread = threading.Thread(target=_serve, args=(own, worker), daemon=True)
             thread.start()

@@ -55,7 +55,8 @@ def test_a_folder_on_two_workers_stores_every_item_once(
         assert sent.items == len(ITEMS)
         summary = wait(db, sent, timeout=120)
     assert summary.to_dict() | {"proposals": 0} == {
-        "new": len(ITEMS), "revised": 0, "duplicates": 0, "failed": [], "proposals": 0
+        "new": len(ITEMS), "revised": 0, "duplicates": 0, "skipped": 0, "reread": 0, "failed": [],
+        "proposals": 0
     }
     assert summary.exit_code == 0
     assert _items(db) == len(ITEMS)
